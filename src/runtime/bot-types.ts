@@ -1,0 +1,86 @@
+/**
+ * The portable bot file (`tact compile` output, format `tact-bot` version 1).
+ * See ../../shared/spec/bot-format.md; schemas/bot.schema.json is the machine form.
+ * Every id is qualified `flow/name`, except shared intents and the built-in `human`.
+ */
+
+export type BotSentimentLabel = 'positive' | 'neutral' | 'negative' | 'very_negative';
+
+/** Variants used in turn on each visit, or variants by the customer's latest sentiment label. */
+export type BotMessage = string[] | ({ default: string[] } & Partial<Record<BotSentimentLabel, string[]>>);
+
+export type BotWhen =
+  | { intent: string }
+  | { sentiment: BotSentimentLabel }
+  /** 1-based index into the step's `options`. */
+  | { option: number }
+  | { if: unknown };
+
+export interface BotRoute {
+  when: BotWhen;
+  goto: string;
+}
+
+export interface BotOption {
+  label: string;
+  intent?: string;
+}
+
+export interface BotFallback {
+  say?: BotMessage;
+  max: number;
+  /** Omitted: re-ask forever. */
+  then?: string;
+}
+
+export interface BotStep {
+  kind: 'message' | 'ask' | 'branch' | 'action' | 'handoff' | 'end';
+  say?: BotMessage;
+  ask?: BotMessage;
+  collect?: string;
+  options?: BotOption[];
+  /** Option routes (`{option: n}`) come first, then the step's own routes in order. */
+  routes?: BotRoute[];
+  /** Key into the bot's `handlers` for the step's flow handlers (ask steps only). */
+  handlers?: string;
+  fallback?: BotFallback;
+  next?: string;
+  branch?: { if: unknown; goto: string }[];
+  else?: string;
+  action?: string;
+  sets?: string[];
+  handoff?: { queue?: string; reason?: string };
+  end?: 'resolved' | 'unresolved';
+  tone?: string;
+  discloses?: string[] | 'all';
+}
+
+export interface BotData {
+  type: 'text' | 'number' | 'boolean' | 'email' | 'phone' | 'date' | 'choice';
+  personal?: boolean;
+  sensitive?: boolean;
+  purpose?: string;
+  retention?: string;
+  pattern?: string;
+  values?: string[];
+}
+
+export interface BotFile {
+  format: 'tact-bot';
+  version: 1;
+  name: string;
+  hash: string;
+  entry: string;
+  channel: 'chat' | 'sms' | 'voice';
+  bot: { name?: string; company?: string };
+  sentiment: { positive: number; negative: number; very_negative: number };
+  intents: Record<string, { examples: string[]; sensitive?: boolean }>;
+  data: Record<string, BotData>;
+  steps: Record<string, BotStep>;
+  /** Flow id → that flow's handlers; `*` → the global handlers. */
+  handlers: Record<string, BotRoute[]>;
+  /** Precomputed intent-matcher index (see nlu.ts). */
+  nlu: unknown;
+  /** Qualified step id → `file:line:column` (file relative to the project root). */
+  source: Record<string, string>;
+}
