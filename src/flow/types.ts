@@ -171,6 +171,8 @@ export interface RuleSetting {
 
 export interface Config {
   file?: string;
+  /** The bot's name in the compiled file (`name:`); default: the project folder's name. */
+  name?: string;
   bot: { name?: string; company?: string };
   entry?: Target;
   channel: Channel;

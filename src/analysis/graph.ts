@@ -1,0 +1,185 @@
+import type { Pos, Project, Route, Step } from '../flow/types.js';
+import type { PathStep } from '../rules/types.js';
+
+export type EdgeKind = 'next' | 'branch' | 'else' | 'option' | 'route' | 'handler' | 'global' | 'fallback';
+
+/** One way the conversation can move from a step to another. */
+export interface Edge {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** Where the edge is written (the target's node). */
+  pos: Pos;
+  /** For route, handler and global edges: the route. */
+  route?: Route;
+  /** For option edges: the option's label and intent. */
+  option?: { label: string; intent?: string };
+}
+
+/** The step graph of a whole project, across flows, with the config's global handlers. */
+export interface StepGraph {
+  steps: Map<string, Step>;
+  out: Map<string, Edge[]>;
+  /** Where conversations start: the bot's entry, or (no entry) every flow's start. */
+  roots: string[];
+}
+
+/** All steps of the project by qualified id. */
+export function allSteps(project: Project): Map<string, Step> {
+  const steps = new Map<string, Step>();
+  for (const f of project.flows.values()) for (const s of f.steps.values()) steps.set(s.qid, s);
+  return steps;
+}
+
+/**
+ * Where each route reachable at an ask step comes from, in the runtime's order: the step's own
+ * routes, then its flow's handlers, then the global handlers.
+ */
+export function routesAt(project: Project, step: Step): Route[] {
+  if (step.kind !== 'ask') return [];
+  const flow = project.flows.get(step.flow);
+  return [...(step.routes ?? []), ...(flow?.handlers ?? []), ...project.config.handlers];
+}
+
+/** The edges leaving one step, in the order the runtime would try them. */
+export function edgesOf(project: Project, step: Step): Edge[] {
+  const out: Edge[] = [];
+  const add = (to: string | undefined, kind: EdgeKind, pos: Pos | undefined, extra: Partial<Edge> = {}) => {
+    if (to) out.push({ from: step.qid, to, kind, pos: pos ?? step.pos, ...extra });
+  };
+  switch (step.kind) {
+    case 'message':
+    case 'action':
+      add(step.next?.qid, 'next', step.next?.pos);
+      break;
+    case 'branch':
+      for (const c of step.branch ?? []) add(c.goto.qid, 'branch', c.goto.pos);
+      add(step.else?.qid, 'else', step.else?.pos);
+      break;
+    case 'ask': {
+      for (const o of step.options ?? [])
+        add(o.goto.qid, 'option', o.goto.pos, { option: { label: o.label, intent: o.intent } });
+      add(step.next?.qid, 'next', step.next?.pos);
+      for (const r of routesAt(project, step)) {
+        const kind: EdgeKind = r.scope === 'step' ? 'route' : r.scope === 'flow' ? 'handler' : 'global';
+        add(r.goto.qid, kind, r.goto.pos, { route: r });
+      }
+      if (step.fallback?.then) add(step.fallback.then.qid, 'fallback', step.fallback.then.pos);
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Build the step graph of a project. Edges to steps that do not exist are kept out. */
+export function buildGraph(project: Project): StepGraph {
+  const steps = allSteps(project);
+  const out = new Map<string, Edge[]>();
+  for (const s of steps.values())
+    out.set(
+      s.qid,
+      edgesOf(project, s).filter((e) => steps.has(e.to)),
+    );
+  const roots =
+    project.entry && steps.has(project.entry)
+      ? [project.entry]
+      : [...project.flows.values()].map((f) => `${f.id}/${f.start}`).filter((q) => steps.has(q));
+  return { steps, out, roots };
+}
+
+/**
+ * Breadth-first search from the roots. Returns, for every reachable step, the edge it was first
+ * reached by (undefined for a root), so `pathTo` gives a shortest path.
+ */
+export function searchFrom(
+  graph: StepGraph,
+  roots: string[] = graph.roots,
+  follow: (e: Edge) => boolean = () => true,
+): Map<string, Edge | undefined> {
+  const seen = new Map<string, Edge | undefined>();
+  const queue: string[] = [];
+  for (const r of roots) {
+    if (!seen.has(r)) {
+      seen.set(r, undefined);
+      queue.push(r);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    for (const e of graph.out.get(queue[i]) ?? []) {
+      if (!seen.has(e.to) && follow(e)) {
+        seen.set(e.to, e);
+        queue.push(e.to);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Steps reachable from the roots. */
+export function reachableSteps(graph: StepGraph, roots: string[] = graph.roots): Set<string> {
+  return new Set(searchFrom(graph, roots).keys());
+}
+
+/** The shortest path (as found by `searchFrom`) from a root to `target`, as qualified ids. */
+export function pathTo(tree: Map<string, Edge | undefined>, target: string): string[] {
+  if (!tree.has(target)) return [];
+  const ids = [target];
+  let e = tree.get(target);
+  const guard = new Set<string>([target]);
+  while (e && !guard.has(e.from)) {
+    ids.unshift(e.from);
+    guard.add(e.from);
+    e = tree.get(e.from);
+  }
+  return ids;
+}
+
+/** The steps, among all, from which some step matching `goal` can be reached (goal steps included). */
+export function stepsThatReach(
+  graph: StepGraph,
+  goal: (s: Step) => boolean,
+  follow: (e: Edge) => boolean = () => true,
+): Set<string> {
+  const incoming = new Map<string, Edge[]>();
+  for (const edges of graph.out.values())
+    for (const e of edges) {
+      if (!follow(e)) continue;
+      const list = incoming.get(e.to) ?? [];
+      list.push(e);
+      incoming.set(e.to, list);
+    }
+  const found = new Set<string>();
+  const queue: string[] = [];
+  for (const s of graph.steps.values())
+    if (goal(s)) {
+      found.add(s.qid);
+      queue.push(s.qid);
+    }
+  for (let i = 0; i < queue.length; i++) {
+    for (const e of incoming.get(queue[i]) ?? []) {
+      if (!found.has(e.from)) {
+        found.add(e.from);
+        queue.push(e.from);
+      }
+    }
+  }
+  return found;
+}
+
+/** Turn qualified ids into path steps with positions, for a finding's `path`. */
+export function toPathSteps(graph: StepGraph, ids: string[]): PathStep[] {
+  return ids.flatMap((id) => {
+    const s = graph.steps.get(id);
+    return s ? [{ step: id, pos: s.pos }] : [];
+  });
+}
+
+/** Every text of a message, in order: its variants, or each sentiment variant. */
+export function messageTexts(m: { value: { kind: string; variants: unknown } } | undefined): string[] {
+  if (!m) return [];
+  const v = m.value.variants;
+  if (Array.isArray(v)) return v as string[];
+  return Object.values(v as Record<string, string[]>).flat();
+}

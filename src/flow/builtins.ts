@@ -1,0 +1,32 @@
+/** Examples of the built-in `human` intent: the customer asks for a person. Projects may add more. */
+export const HUMAN_EXAMPLES: readonly string[] = [
+  'agent',
+  'human',
+  'talk to a human',
+  'speak to a person',
+  'real person please',
+  'I want a real person',
+  'can I talk to someone',
+  'representative',
+  'speak to a representative',
+  'customer service agent',
+  'connect me to an agent',
+  'let me talk to a human being',
+  'operator',
+  'I need to speak to someone',
+  'get me a person',
+  'transfer me to a human',
+  'is there a real person I can talk to',
+  'stop, I want a human',
+  'live agent',
+  'call me back, I want to speak to staff',
+];
+
+/** Data types that are personal unless `personal: false` is written. */
+export const PERSONAL_TYPES = new Set(['email', 'phone', 'date']);
+
+/** Default sentiment thresholds (tact.config.yaml `sentiment`). */
+export const DEFAULT_SENTIMENT = { positive: 0.25, negative: -0.25, very_negative: -0.6 } as const;
+
+/** Default failed tries before an ask step's fallback goes to `then`. */
+export const DEFAULT_FALLBACK_MAX = 2;

@@ -1,0 +1,570 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { TactError } from '../errors.js';
+import { DEFAULT_FALLBACK_MAX, DEFAULT_SENTIMENT, HUMAN_EXAMPLES, PERSONAL_TYPES } from './builtins.js';
+import { parseCondition } from './conditions.js';
+import type {
+  BranchCase,
+  Channel,
+  Condition,
+  Config,
+  DataDef,
+  DataType,
+  FallbackDef,
+  Flow,
+  IntentDef,
+  LoadProblem,
+  Message,
+  MessageValue,
+  OptionDef,
+  Pos,
+  Project,
+  Route,
+  RuleSetting,
+  SentimentLabel,
+  SourceFile,
+  Step,
+  StepKind,
+  Target,
+  Tone,
+} from './types.js';
+import { validateAgainstSchema } from './validate.js';
+import { type ParsedYaml, type PathKey, parseYamlFile } from './yaml.js';
+
+export const CONFIG_FILE = 'tact.config.yaml';
+const FLOW_RE = /\.flow\.ya?ml$/;
+const PERSONA_RE = /\.persona\.ya?ml$/;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage']);
+
+export interface LoadOptions {
+  /** Working directory; file paths in findings are relative to it. Default: process.cwd(). */
+  cwd?: string;
+  /** Explicit config file; otherwise tact.config.yaml is looked up from the first path upwards. */
+  config?: string;
+}
+
+export interface PersonaFile {
+  file: string;
+  parsed: ParsedYaml;
+}
+
+/** A loaded project plus the persona files found beside its flows (read by `simulate`). */
+export interface LoadedProject extends Project {
+  personas: PersonaFile[];
+  /** Absolute folder of the project (the config's folder, else the first path's folder). */
+  root: string;
+}
+
+/**
+ * Find flow, persona and config files under the given paths, parse and validate them, and build
+ * one model of the whole project. Problems in the files become `problems`; only unreadable paths
+ * throw (a TactError, exit 2).
+ */
+export function loadProject(paths: string[], options: LoadOptions = {}): LoadedProject {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const inputs = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const flowFiles: string[] = [];
+  const personaFiles: string[] = [];
+  for (const input of inputs) discover(input, flowFiles, personaFiles);
+
+  const configPath = options.config
+    ? path.resolve(cwd, options.config)
+    : (findConfigUpwards(inputs[0]) ?? inputs.map((i) => path.join(i, CONFIG_FILE)).find((c) => isFile(c)));
+  if (options.config && !isFile(configPath!)) {
+    throw new TactError(`config file not found: ${options.config}`, 2, 'check the --config path');
+  }
+  const rel = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+  const files: SourceFile[] = [];
+  const problems: LoadProblem[] = [];
+
+  const config = configPath
+    ? loadConfig(rel(configPath), readText(configPath), files, problems)
+    : defaultConfig();
+  const intents = new Map<string, IntentDef>();
+  const human: IntentDef = {
+    name: 'human',
+    qid: 'human',
+    examples: [...HUMAN_EXAMPLES, ...(config.intents.get('human')?.examples ?? [])],
+    sensitive: false,
+    builtin: true,
+    pos: config.intents.get('human')?.pos,
+  };
+  intents.set('human', human);
+  for (const [name, def] of config.intents) if (name !== 'human') intents.set(name, def);
+
+  const flows = new Map<string, Flow>();
+  for (const abs of [...new Set(flowFiles)].sort()) {
+    const file = rel(abs);
+    const text = readText(abs);
+    files.push({ path: file, kind: 'flow', text });
+    const parsed = parseYamlFile(file, text);
+    problems.push(...parsed.problems);
+    if (parsed.value === undefined) continue;
+    if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+      problems.push({
+        rule: 'schema',
+        message: 'a flow file must be a map with `flow` and `steps`',
+        pos: parsed.posAt([]),
+      });
+      continue;
+    }
+    problems.push(...validateAgainstSchema('flow', parsed));
+    const flow = buildFlow(parsed, config);
+    if (!flow) continue;
+    const existing = flows.get(flow.id);
+    if (existing) {
+      problems.push({
+        rule: 'duplicate-flow',
+        message: `flow \`${flow.id}\` is declared twice (also in ${existing.file}:${existing.idPos.line}): rename one`,
+        pos: flow.idPos,
+        related: [{ pos: existing.idPos, message: `first \`${flow.id}\` here` }],
+      });
+      continue;
+    }
+    flows.set(flow.id, flow);
+    for (const i of flow.intents.values()) intents.set(i.qid, i);
+  }
+
+  const personas: PersonaFile[] = [];
+  for (const abs of [...new Set(personaFiles)].sort()) {
+    const file = rel(abs);
+    const text = readText(abs);
+    files.push({ path: file, kind: 'persona', text });
+    const parsed = parseYamlFile(file, text);
+    problems.push(...parsed.problems);
+    if (parsed.value !== undefined) problems.push(...validateAgainstSchema('persona', parsed));
+    personas.push({ file, parsed });
+  }
+
+  resolveIntentRefs(flows, config, intents);
+  let entry: string | undefined;
+  if (config.entry) {
+    const raw = config.entry.raw;
+    const f = flows.get(raw.includes('/') ? raw.split('/')[0] : raw);
+    config.entry.qid = raw.includes('/') ? raw : f ? `${f.id}/${f.start}` : raw;
+    entry = config.entry.qid;
+  } else if (flows.size === 1) {
+    const f = [...flows.values()][0];
+    entry = `${f.id}/${f.start}`;
+  }
+
+  const root = configPath
+    ? path.dirname(configPath)
+    : statSafe(inputs[0])?.isDirectory()
+      ? inputs[0]
+      : path.dirname(inputs[0]);
+  return { cwd, files, config, flows, entry, intents, problems, personas, root };
+}
+
+function statSafe(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(p: string): boolean {
+  return statSafe(p)?.isFile() ?? false;
+}
+
+function readText(abs: string): string {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (err) {
+    throw new TactError(
+      `cannot read ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      2,
+    );
+  }
+}
+
+function discover(input: string, flows: string[], personas: string[]): void {
+  const st = statSafe(input);
+  if (!st) throw new TactError(`no such file or folder: ${input}`, 2, 'check the path you gave');
+  if (st.isFile()) {
+    const base = path.basename(input);
+    if (PERSONA_RE.test(base)) personas.push(input);
+    else if (base === CONFIG_FILE) return;
+    else if (FLOW_RE.test(base) || /\.ya?ml$/.test(base)) flows.push(input);
+    else throw new TactError(`not a flow file: ${input}`, 2, 'flow files end in .flow.yaml');
+    return;
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(input);
+  } catch (err) {
+    throw new TactError(`cannot read folder ${input}: ${(err as NodeJS.ErrnoException).code}`, 2);
+  }
+  for (const name of entries.sort()) {
+    if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
+    const full = path.join(input, name);
+    const s = statSafe(full);
+    if (!s) continue;
+    if (s.isDirectory()) discover(full, flows, personas);
+    else if (FLOW_RE.test(name)) flows.push(full);
+    else if (PERSONA_RE.test(name)) personas.push(full);
+  }
+}
+
+function findConfigUpwards(start: string): string | undefined {
+  let dir = statSafe(start)?.isDirectory() ? start : path.dirname(start);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (isFile(candidate)) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function defaultConfig(): Config {
+  return {
+    bot: {},
+    channel: 'chat',
+    intents: new Map(),
+    handlers: [],
+    sentiment: { ...DEFAULT_SENTIMENT },
+    rules: new Map(),
+  };
+}
+
+// ---- small readers that never throw on unexpected shapes (the schema reports those) ----
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const entries = (v: unknown): [string, unknown][] => (isObj(v) ? Object.entries(v) : []);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function readMessage(p: ParsedYaml, at: PathKey[], v: unknown): Message | undefined {
+  const pos = p.posAt(at);
+  if (typeof v === 'string') return { value: { kind: 'text', variants: [v] }, pos, textPos: [pos] };
+  if (Array.isArray(v)) {
+    const texts = v.map((t, i) => [t, i] as const).filter(([t]) => typeof t === 'string');
+    return {
+      value: { kind: 'text', variants: texts.map(([t]) => t as string) },
+      pos,
+      textPos: texts.map(([, i]) => p.posAt([...at, i])),
+    };
+  }
+  if (isObj(v)) {
+    const variants: Extract<MessageValue, { kind: 'sentiment' }>['variants'] = {};
+    const textPos: Pos[] = [];
+    for (const key of ['default', 'positive', 'neutral', 'negative', 'very_negative'] as const) {
+      const inner = v[key];
+      if (typeof inner === 'string') {
+        variants[key] = [inner];
+        textPos.push(p.posAt([...at, key]));
+      } else if (Array.isArray(inner)) {
+        const ok = inner.map((t, i) => [t, i] as const).filter(([t]) => typeof t === 'string');
+        variants[key] = ok.map(([t]) => t as string);
+        for (const [, i] of ok) textPos.push(p.posAt([...at, key, i]));
+      }
+    }
+    return { value: { kind: 'sentiment', variants }, pos, textPos };
+  }
+  return undefined;
+}
+
+function qualifyTarget(raw: string, flow: string | undefined): string {
+  return raw.includes('/') || !flow ? raw : `${flow}/${raw}`;
+}
+
+function readTarget(p: ParsedYaml, at: PathKey[], v: unknown, flow: string | undefined): Target | undefined {
+  const raw = str(v);
+  if (!raw) return undefined;
+  return { raw, qid: qualifyTarget(raw, flow), pos: p.posAt(at) };
+}
+
+function readCondition(p: ParsedYaml, at: PathKey[], v: unknown, flow: string | undefined): Condition {
+  const pos = p.posAt(at);
+  const qualify = (n: string) => (flow ? `${flow}/${n}` : n);
+  if (typeof v === 'string') {
+    const parsed = parseCondition(v, qualify);
+    return { source: v, logic: parsed.logic, error: parsed.error, pos };
+  }
+  if (isObj(v)) return { source: JSON.stringify(v), logic: v, pos };
+  return { source: String(v), error: 'a condition must be an expression string or a JSON Logic object', pos };
+}
+
+function readRoute(
+  p: ParsedYaml,
+  at: PathKey[],
+  v: unknown,
+  flow: string | undefined,
+  scope: Route['scope'],
+): Route | undefined {
+  if (!isObj(v)) return undefined;
+  const goto = readTarget(p, [...at, 'goto'], v.goto, flow);
+  if (!goto) return undefined;
+  const pos = p.posAt(at);
+  if (typeof v.intent === 'string')
+    return { when: { intent: v.intent, intentPos: p.posAt([...at, 'intent']) }, goto, pos, scope, flow };
+  if (typeof v.sentiment === 'string')
+    return { when: { sentiment: v.sentiment as SentimentLabel }, goto, pos, scope, flow };
+  if (v.if !== undefined)
+    return { when: { if: readCondition(p, [...at, 'if'], v.if, flow) }, goto, pos, scope, flow };
+  return undefined;
+}
+
+function readIntents(
+  p: ParsedYaml,
+  at: PathKey[],
+  v: unknown,
+  flow: string | undefined,
+): Map<string, IntentDef> {
+  const out = new Map<string, IntentDef>();
+  for (const [name, def] of entries(v)) {
+    const d = isObj(def) ? def : {};
+    out.set(name, {
+      name,
+      qid: flow ? `${flow}/${name}` : name,
+      flow,
+      examples: list(d.examples).filter((e): e is string => typeof e === 'string'),
+      sensitive: d.sensitive === true,
+      description: str(d.description),
+      builtin: false,
+      pos: p.posAt([...at, name], { key: true }),
+    });
+  }
+  return out;
+}
+
+function loadConfig(file: string, text: string, files: SourceFile[], problems: LoadProblem[]): Config {
+  files.push({ path: file, kind: 'config', text });
+  const config = defaultConfig();
+  config.file = file;
+  const parsed = parseYamlFile(file, text);
+  problems.push(...parsed.problems);
+  if (parsed.value == null) return config;
+  problems.push(...validateAgainstSchema('config', parsed));
+  const v = parsed.value;
+  if (!isObj(v)) return config;
+  if (isObj(v.bot)) config.bot = { name: str(v.bot.name), company: str(v.bot.company) };
+  if (typeof v.name === 'string') config.name = v.name;
+  if (typeof v.channel === 'string' && ['chat', 'sms', 'voice'].includes(v.channel))
+    config.channel = v.channel as Channel;
+  config.entry = readTarget(parsed, ['entry'], v.entry, undefined);
+  config.intents = readIntents(parsed, ['intents'], v.intents, undefined);
+  config.handlers = list(v.handlers)
+    .map((h, i) => readRoute(parsed, ['handlers', i], h, undefined, 'global'))
+    .filter((r): r is Route => r !== undefined);
+  if (isObj(v.fallback)) {
+    config.fallback = {
+      say:
+        v.fallback.say !== undefined ? readMessage(parsed, ['fallback', 'say'], v.fallback.say) : undefined,
+      max: typeof v.fallback.max === 'number' ? v.fallback.max : DEFAULT_FALLBACK_MAX,
+      then: readTarget(parsed, ['fallback', 'then'], v.fallback.then, undefined),
+      pos: parsed.posAt(['fallback'], { key: true }),
+    };
+  }
+  if (isObj(v.sentiment)) {
+    for (const k of ['positive', 'negative', 'very_negative'] as const) {
+      if (typeof v.sentiment[k] === 'number') config.sentiment[k] = v.sentiment[k] as number;
+    }
+  }
+  for (const [id, setting] of entries(v.rules)) {
+    const pos = parsed.posAt(['rules', id], { key: true });
+    const rs: RuleSetting = { options: {}, pos };
+    if (typeof setting === 'string') rs.severity = setting as RuleSetting['severity'];
+    else if (isObj(setting)) {
+      for (const [k, val] of Object.entries(setting)) {
+        if (k === 'severity') rs.severity = val as RuleSetting['severity'];
+        else rs.options[k] = val;
+      }
+    }
+    config.rules.set(id, rs);
+  }
+  return config;
+}
+
+function stepKind(s: Obj): StepKind {
+  if ('ask' in s) return 'ask';
+  if ('branch' in s) return 'branch';
+  if ('action' in s) return 'action';
+  if ('handoff' in s) return 'handoff';
+  if ('end' in s) return 'end';
+  return 'message';
+}
+
+function buildFlow(p: ParsedYaml, config: Config): Flow | undefined {
+  const v = p.value as Obj;
+  const id = str(v.flow);
+  if (!id || !/^[a-z][a-z0-9_-]*$/.test(id)) return undefined;
+  const stepsObj = isObj(v.steps) ? v.steps : {};
+  const stepIds = Object.keys(stepsObj);
+  const flow: Flow = {
+    id,
+    file: p.file,
+    pos: p.posAt([]),
+    idPos: p.posAt(['flow']),
+    title: str(v.title),
+    channel: (['chat', 'sms', 'voice'].includes(v.channel as string) ? v.channel : config.channel) as Channel,
+    start: str(v.start) ?? stepIds[0] ?? '',
+    startPos: v.start !== undefined ? p.posAt(['start']) : undefined,
+    data: new Map(),
+    intents: readIntents(p, ['intents'], v.intents, id),
+    handlers: [],
+    steps: new Map(),
+  };
+  for (const [name, raw] of entries(v.data)) {
+    const d = isObj(raw) ? raw : {};
+    const type = (str(d.type) ?? 'text') as DataType;
+    const personalWritten = typeof d.personal === 'boolean' ? d.personal : undefined;
+    const sensitive = d.sensitive === true;
+    const def: DataDef = {
+      name,
+      qid: `${id}/${name}`,
+      flow: id,
+      type,
+      personalWritten,
+      personal: personalWritten ?? (PERSONAL_TYPES.has(type) || sensitive),
+      sensitive,
+      purpose: str(d.purpose),
+      retention: str(d.retention),
+      pattern: str(d.pattern),
+      values: Array.isArray(d.values)
+        ? d.values.filter((x): x is string => typeof x === 'string')
+        : undefined,
+      pos: p.posAt(['data', name], { key: true }),
+    };
+    flow.data.set(name, def);
+  }
+  flow.handlers = list(v.handlers)
+    .map((h, i) => readRoute(p, ['handlers', i], h, id, 'flow'))
+    .filter((r): r is Route => r !== undefined);
+
+  for (const [sid, raw] of Object.entries(stepsObj)) {
+    if (!isObj(raw)) continue;
+    const at: PathKey[] = ['steps', sid];
+    const s = raw;
+    const step: Step = {
+      id: sid,
+      qid: `${id}/${sid}`,
+      flow: id,
+      kind: stepKind(s),
+      pos: p.posAt(at, { key: true }),
+    };
+    if (s.say !== undefined) step.say = readMessage(p, [...at, 'say'], s.say);
+    if (s.ask !== undefined) step.ask = readMessage(p, [...at, 'ask'], s.ask);
+    if (typeof s.collect === 'string') step.collect = { name: s.collect, pos: p.posAt([...at, 'collect']) };
+    if (Array.isArray(s.options)) {
+      step.options = s.options
+        .map((o, i): OptionDef | undefined => {
+          if (!isObj(o) || typeof o.label !== 'string') return undefined;
+          const goto = readTarget(p, [...at, 'options', i, 'goto'], o.goto, id);
+          if (!goto) return undefined;
+          return {
+            label: o.label,
+            goto,
+            intent: str(o.intent),
+            intentPos: o.intent !== undefined ? p.posAt([...at, 'options', i, 'intent']) : undefined,
+            pos: p.posAt([...at, 'options', i]),
+          };
+        })
+        .filter((o): o is OptionDef => o !== undefined);
+    }
+    if (Array.isArray(s.routes)) {
+      step.routes = s.routes
+        .map((r, i) => readRoute(p, [...at, 'routes', i], r, id, 'step'))
+        .filter((r): r is Route => r !== undefined);
+    }
+    if (step.kind === 'ask') {
+      if (isObj(s.fallback)) {
+        step.fallback = {
+          say:
+            s.fallback.say !== undefined
+              ? readMessage(p, [...at, 'fallback', 'say'], s.fallback.say)
+              : undefined,
+          max:
+            typeof s.fallback.max === 'number'
+              ? s.fallback.max
+              : (config.fallback?.max ?? DEFAULT_FALLBACK_MAX),
+          then: readTarget(p, [...at, 'fallback', 'then'], s.fallback.then, id),
+          pos: p.posAt([...at, 'fallback'], { key: true }),
+          inherited: false,
+        } satisfies FallbackDef;
+        if (!step.fallback.say && config.fallback?.say) step.fallback.say = config.fallback.say;
+        if (!step.fallback.then && s.fallback.then === undefined && config.fallback?.then)
+          step.fallback.then = { ...config.fallback.then };
+      } else if (config.fallback) {
+        step.fallback = {
+          ...config.fallback,
+          then: config.fallback.then && { ...config.fallback.then },
+          inherited: true,
+        };
+      }
+    }
+    step.next = readTarget(p, [...at, 'next'], s.next, id);
+    if (Array.isArray(s.branch)) {
+      const cases: BranchCase[] = [];
+      s.branch.forEach((c, i) => {
+        if (!isObj(c)) return;
+        if (c.else !== undefined) step.else = readTarget(p, [...at, 'branch', i, 'else'], c.else, id);
+        else if (c.if !== undefined) {
+          const goto = readTarget(p, [...at, 'branch', i, 'goto'], c.goto, id);
+          if (goto)
+            cases.push({
+              if: readCondition(p, [...at, 'branch', i, 'if'], c.if, id),
+              goto,
+              pos: p.posAt([...at, 'branch', i]),
+            });
+        }
+      });
+      step.branch = cases;
+    }
+    if (typeof s.action === 'string') step.action = { name: s.action, pos: p.posAt([...at, 'action']) };
+    if (Array.isArray(s.sets))
+      step.sets = s.sets
+        .map((n, i) => ({ n, i }))
+        .filter(({ n }) => typeof n === 'string')
+        .map(({ n, i }) => ({ name: n as string, pos: p.posAt([...at, 'sets', i]) }));
+    if (s.handoff !== undefined) {
+      const h = isObj(s.handoff) ? s.handoff : {};
+      step.handoff = {
+        queue: str(h.queue),
+        reason: str(h.reason),
+        pos: p.posAt([...at, 'handoff'], { key: true }),
+      };
+    }
+    if (s.end === 'resolved' || s.end === 'unresolved')
+      step.end = { outcome: s.end, pos: p.posAt([...at, 'end']) };
+    if (typeof s.tone === 'string') step.tone = { value: s.tone as Tone, pos: p.posAt([...at, 'tone']) };
+    if (s.discloses !== undefined) {
+      const all = s.discloses === 'all';
+      step.discloses = {
+        all,
+        names: all
+          ? []
+          : list(s.discloses)
+              .map((n, i) => ({ n, i }))
+              .filter(({ n }) => typeof n === 'string')
+              .map(({ n, i }) => ({ name: n as string, pos: p.posAt([...at, 'discloses', i]) })),
+        pos: p.posAt([...at, 'discloses']),
+      };
+    }
+    flow.steps.set(sid, step);
+  }
+  return flow;
+}
+
+/** Turn each written intent name into its qualified id: flow-local first, then shared, then built-in. */
+function resolveIntentRefs(flows: Map<string, Flow>, config: Config, intents: Map<string, IntentDef>): void {
+  const resolve = (name: string, flow: string | undefined): string => {
+    if (name.includes('/')) return name;
+    if (flow && intents.has(`${flow}/${name}`)) return `${flow}/${name}`;
+    return name;
+  };
+  const fixRoute = (r: Route) => {
+    if ('intent' in r.when) r.when = { ...r.when, intent: resolve(r.when.intent, r.flow) };
+  };
+  config.handlers.forEach(fixRoute);
+  for (const f of flows.values()) {
+    f.handlers.forEach(fixRoute);
+    for (const s of f.steps.values()) {
+      s.routes?.forEach(fixRoute);
+      for (const o of s.options ?? []) if (o.intent) o.intent = resolve(o.intent, f.id);
+    }
+  }
+}

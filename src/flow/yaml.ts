@@ -1,0 +1,194 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  type YAMLError,
+} from 'yaml';
+import type { LoadProblem, Pos } from './types.js';
+
+/** Files larger than this are refused rather than parsed. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** How many alias expansions a document may make (a billion-laughs file needs millions). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type PathKey = string | number;
+
+/** A parsed YAML file that can map any data path back to a line and column. */
+export interface ParsedYaml {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  /** Plain data, or undefined when the file could not be turned into data (see `problems`). */
+  value: unknown;
+  problems: LoadProblem[];
+  /** Position of the node at `path` (the value), or of its key with `{key: true}`. */
+  posAt(path: readonly PathKey[], opts?: { key?: boolean }): Pos;
+  /** The YAML node at `path`, if there is one. */
+  nodeAt(path: readonly PathKey[]): Node | Pair | undefined;
+}
+
+function lineCol(lc: LineCounter, offset: number): { line: number; col: number } {
+  return lc.linePos(offset);
+}
+
+/**
+ * Parse a YAML file keeping positions. Syntax errors, duplicate keys, too many aliases and
+ * oversize files become `yaml` problems; nothing here throws.
+ */
+export function parseYamlFile(file: string, text: string): ParsedYaml {
+  const problems: LoadProblem[] = [];
+  const lc = new LineCounter();
+  const posOfRange = (range: readonly number[] | null | undefined): Pos => {
+    if (!range) return { file, line: 1, column: 1 };
+    const s = lineCol(lc, range[0]);
+    const e = lineCol(lc, Math.max(range[0], range[1]));
+    return { file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  };
+
+  const bytes = new TextEncoder().encode(text).length;
+  const doc = parseDocument(bytes > MAX_FILE_BYTES ? '' : text, {
+    lineCounter: lc,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+  });
+
+  const nodeAt = (path: readonly PathKey[]): Node | Pair | undefined => {
+    let node: unknown = doc.contents;
+    let pair: Pair | undefined;
+    for (const key of path) {
+      while (isAlias(node)) node = node.resolve(doc);
+      pair = undefined;
+      if (isMap(node)) {
+        pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(key)) as
+          | Pair
+          | undefined;
+        node = pair?.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+      } else {
+        return undefined;
+      }
+      if (node === undefined && !pair) return undefined;
+    }
+    return (node as Node | undefined) ?? pair;
+  };
+
+  const posAt = (path: readonly PathKey[], opts: { key?: boolean } = {}): Pos => {
+    // Walk up to the nearest node that exists, so a missing key points at its parent.
+    for (let n = path.length; n >= 0; n--) {
+      const sub = path.slice(0, n);
+      if (opts.key || n < path.length) {
+        const parentPath = sub.slice(0, -1);
+        const last = sub[sub.length - 1];
+        if (sub.length > 0) {
+          const parent = nodeAt(parentPath);
+          if (isMap(parent)) {
+            const pair = parent.items.find((it) => isScalar(it.key) && String(it.key.value) === String(last));
+            if (pair && isScalar(pair.key)) return posOfRange(pair.key.range);
+          }
+        }
+      }
+      const node = nodeAt(sub);
+      if (node && !isPair(node) && (node as Node).range) return posOfRange((node as Node).range);
+      if (node && isPair(node) && isScalar(node.key)) return posOfRange(node.key.range);
+      if (n === 0) return posOfRange(doc.contents?.range);
+    }
+    return { file, line: 1, column: 1 };
+  };
+
+  if (bytes > MAX_FILE_BYTES) {
+    problems.push({
+      rule: 'yaml',
+      message: `file is ${Math.ceil(bytes / 1024)} KB, over the ${MAX_FILE_BYTES / 1024} KB limit: split it into smaller flows`,
+      pos: { file, line: 1, column: 1 },
+    });
+    return { file, text, doc, value: undefined, problems, posAt, nodeAt };
+  }
+
+  // One syntax error per line: the parser often reports the same slip twice.
+  const errorLines = new Set<number>();
+  for (const err of doc.errors) {
+    const problem = yamlProblem(file, err, lc);
+    if (errorLines.has(problem.pos.line)) continue;
+    errorLines.add(problem.pos.line);
+    problems.push(problem);
+  }
+  const syntaxOk = problems.length === 0;
+  // Duplicate keys are reported but do not stop the file: the rest of it is still checked.
+  if (syntaxOk) findDuplicateKeys(doc.contents, posOfRange, problems);
+
+  let value: unknown;
+  if (syntaxOk) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      problems.push({
+        rule: 'yaml',
+        message:
+          err instanceof ReferenceError && /alias/i.test(err.message)
+            ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): write the values out instead of nesting aliases`
+            : `cannot read this YAML: ${(err as Error).message}`,
+        pos: firstAliasPos(doc, posOfRange) ?? { file, line: 1, column: 1 },
+      });
+    }
+  }
+  return { file, text, doc, value, problems, posAt, nodeAt };
+}
+
+function yamlProblem(file: string, err: YAMLError, lc: LineCounter): LoadProblem {
+  const s = lineCol(lc, err.pos[0]);
+  const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return {
+    rule: 'yaml',
+    message: `YAML syntax: ${first}`,
+    pos: { file, line: s.line, column: s.col },
+  };
+}
+
+function findDuplicateKeys(
+  node: unknown,
+  posOf: (r?: readonly number[] | null) => Pos,
+  out: LoadProblem[],
+): void {
+  if (isMap(node)) {
+    const seen = new Map<string, Pos>();
+    for (const pair of node.items) {
+      if (isScalar(pair.key)) {
+        const name = String(pair.key.value);
+        const here = posOf(pair.key.range);
+        const first = seen.get(name);
+        if (first) {
+          out.push({
+            rule: 'yaml',
+            message: `duplicate key "${name}" (first at line ${first.line}): a later value would silently replace the first; keep one`,
+            pos: here,
+            related: [{ pos: first, message: `first "${name}" here` }],
+          });
+        } else seen.set(name, here);
+      }
+      findDuplicateKeys(pair.value, posOf, out);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) findDuplicateKeys(item, posOf, out);
+  }
+}
+
+function firstAliasPos(doc: Document.Parsed, posOf: (r?: readonly number[] | null) => Pos): Pos | undefined {
+  let found: Pos | undefined;
+  const walk = (n: unknown): void => {
+    if (found) return;
+    if (isAlias(n)) found = posOf(n.range);
+    else if (isMap(n)) for (const p of n.items) walk(p.value);
+    else if (isSeq(n)) for (const i of n.items) walk(i);
+  };
+  walk(doc.contents);
+  return found;
+}
