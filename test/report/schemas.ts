@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, the plugin is `.default`.
+const addFormats = addFormatsModule.default;
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SARIF_SCHEMA_PATH = join(
+  REPO_ROOT,
+  '..',
+  'shared',
+  'data',
+  'formats',
+  'sarif-schema-2.1.0.json',
+);
+export const REPORT_SCHEMA_PATH = join(REPO_ROOT, 'schemas', 'report.schema.json');
+export const HAS_SARIF_SCHEMA = existsSync(SARIF_SCHEMA_PATH);
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** The official SARIF 2.1.0 schema (draft-07). */
+export function sarifValidator(): ValidateFunction {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(readJson(SARIF_SCHEMA_PATH));
+}
+
+/** schemas/report.schema.json (draft 2020-12), strictly: the schema itself must be clean. */
+export function reportValidator(): ValidateFunction {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(readJson(REPORT_SCHEMA_PATH));
+}
