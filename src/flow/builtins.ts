@@ -23,7 +23,13 @@ export const HUMAN_EXAMPLES: readonly string[] = [
 ];
 
 /** Data types that are personal unless `personal: false` is written. */
-export const PERSONAL_TYPES = new Set(['email', 'phone', 'date']);
+export const PERSONAL_TYPES = new Set(['email', 'phone']);
+
+/**
+ * A `date` is personal when it is a date of birth (flow-format.md: "`date` of birth"); a booking
+ * or delivery date is not. Told apart by the data's name.
+ */
+export const BIRTH_DATE_NAME = /(^|_)(birth|dob|born|birthday)(_|$)|date_of_birth|birthdate/;
 
 /** Default sentiment thresholds (tact.config.yaml `sentiment`). */
 export const DEFAULT_SENTIMENT = { positive: 0.25, negative: -0.25, very_negative: -0.6 } as const;

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TactError } from '../errors.js';
-import { DEFAULT_FALLBACK_MAX, DEFAULT_SENTIMENT, HUMAN_EXAMPLES, PERSONAL_TYPES } from './builtins.js';
+import {
+  BIRTH_DATE_NAME,
+  DEFAULT_FALLBACK_MAX,
+  DEFAULT_SENTIMENT,
+  HUMAN_EXAMPLES,
+  PERSONAL_TYPES,
+} from './builtins.js';
 import { parseCondition } from './conditions.js';
 import type {
   BranchCase,
@@ -419,7 +425,9 @@ function buildFlow(p: ParsedYaml, config: Config): Flow | undefined {
       flow: id,
       type,
       personalWritten,
-      personal: personalWritten ?? (PERSONAL_TYPES.has(type) || sensitive),
+      personal:
+        personalWritten ??
+        (PERSONAL_TYPES.has(type) || (type === 'date' && BIRTH_DATE_NAME.test(name)) || sensitive),
       sensitive,
       purpose: str(d.purpose),
       retention: str(d.retention),

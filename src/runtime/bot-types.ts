@@ -81,6 +81,12 @@ export interface BotFile {
   handlers: Record<string, BotRoute[]>;
   /** Precomputed intent-matcher index (see nlu.ts). */
   nlu: unknown;
+  /**
+   * Where the conversation goes when the runtime itself cannot go on (an action fails or is unknown,
+   * a loop without input): the project's default fallback target, else the first handoff step of the
+   * entry flow. Omitted: the session ends in a handoff with no step.
+   */
+  escalation?: string;
   /** Qualified step id → `file:line:column` (file relative to the project root). */
   source: Record<string, string>;
 }

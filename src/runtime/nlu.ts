@@ -1,10 +1,42 @@
-// PLACEHOLDER written by the lead so other parts compile; the matcher owner replaces it entirely.
+// The intent matcher: which of a bot's intents a customer's reply means, or `none`.
+//
+// At compile time `buildNlu` turns each intent's few examples into TF-IDF vectors (stems, bigrams
+// of content words, character n-grams inside words) and trains a multinomial logistic regression on
+// them, with extra examples made by dropping words. At run time a reply is scored three ways and
+// the scores are blended: the classifier's probability, the cosine to the nearest example and the
+// cosine to the intent's centroid. The cosines are what make `none` work: a reply that shares
+// little with any example scores low whatever the classifier thinks. No Node imports.
+import {
+  DEFAULT_FEATURE_WEIGHTS,
+  type FeatureWeights,
+  featureCounts,
+  featureGroupWeight,
+  Speller,
+  textWords,
+} from './nlu-features.js';
 
 /** What the compiler precomputes for the matcher; JSON-serialisable, stored in the bot's `nlu`. */
 export interface NluIndex {
-  version: 1;
+  version: 2;
+  /** Below this blended score the answer is `none`. */
   threshold: number;
-  intents: Record<string, string[][]>;
+  /** Weights of the blended score: classifier probability, nearest example, centroid. */
+  blend: { prob: number; nearest: number; centroid: number };
+  /** Feature group weights used to build the vectors (the runtime must use the same). */
+  featureWeights: FeatureWeights;
+  /** Intent ids, sorted; other fields refer to intents by their position here. */
+  intents: string[];
+  /** Examples as normalised words joined by spaces, with the position of their intent. */
+  examples: [number, string][];
+  /** Sorted feature vocabulary and the inverse document frequency of each feature. */
+  features: string[];
+  idf: number[];
+  /** Weight of a feature not in the vocabulary (it only lowers the cosines). */
+  unknownIdf: number;
+  /** Classifier: per intent bias, and per feature a flat list `[intent, weight × scale, ...]`. */
+  bias: number[];
+  weights: number[][];
+  scale: number;
 }
 
 export interface IntentMatch {
@@ -15,26 +47,324 @@ export interface IntentMatch {
   ranking: { intent: string; score: number }[];
 }
 
-const tokens = (s: string) => s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-
-/** Precompute the matcher's index from intents and their examples (compile time). */
-export function buildNlu(intents: Record<string, { examples: string[] }>): NluIndex {
-  const out: Record<string, string[][]> = {};
-  for (const [id, i] of Object.entries(intents)) out[id] = i.examples.map(tokens);
-  return { version: 1, threshold: 0.5, intents: out };
+/** Knobs of `buildNlu`; the defaults are what tact ships. */
+export interface NluOptions {
+  threshold?: number;
+  blend?: NluIndex['blend'];
+  featureWeights?: FeatureWeights;
+  /** Use the words of each intent's name (`refund/damaged_item` → "damaged item") as an example. */
+  useNames?: boolean;
+  /** Extra training copies of each example, each with some words dropped. */
+  augment?: number;
+  dropRate?: number;
+  epochs?: number;
+  l2?: number;
+  /** Classifier weights smaller than this are left out of the index. */
+  prune?: number;
+  /** Initial SGD learning rate. */
+  lr?: number;
 }
 
-/** The best intent for a customer reply, or `none`. */
+const DEFAULTS: Required<NluOptions> = {
+  threshold: 0.3,
+  blend: { prob: 0.4, nearest: 0.4, centroid: 0.2 },
+  featureWeights: DEFAULT_FEATURE_WEIGHTS,
+  useNames: true,
+  augment: 4,
+  dropRate: 0.25,
+  epochs: 12,
+  l2: 1e-4,
+  prune: 0.05,
+  lr: 0.5,
+};
+
+const SCALE = 1000;
+
+type Sparse = { idx: number[]; val: number[] };
+
+/** Deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const round = (x: number, digits: number) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+/** Words of an intent's name: the last part of `flow/name`, split at `_`, `-` and camel case. */
+function nameWords(id: string): string[] {
+  const last = id.slice(id.lastIndexOf('/') + 1);
+  return textWords(last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' '));
+}
+
+/** TF-IDF vector of feature counts, L2-normalised; unknown features only add to the norm. */
+function vectorize(
+  counts: Map<string, number>,
+  lookup: Map<string, number>,
+  idf: ArrayLike<number>,
+  unknownIdf: number,
+  fw: FeatureWeights,
+): Sparse {
+  const idx: number[] = [];
+  const val: number[] = [];
+  let norm = 0;
+  for (const [f, c] of counts) {
+    const i = lookup.get(f);
+    const w = (1 + Math.log(c)) * (i === undefined ? unknownIdf : idf[i]) * featureGroupWeight(f, fw);
+    norm += w * w;
+    if (i !== undefined) {
+      idx.push(i);
+      val.push(w);
+    }
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < val.length; k++) val[k] /= norm;
+  return { idx, val };
+}
+
+/** Precompute the matcher's index from intents and their examples (compile time). */
+export function buildNlu(
+  intents: Record<string, { examples: string[] }>,
+  options: NluOptions = {},
+): NluIndex {
+  const o = { ...DEFAULTS, ...options };
+  const ids = Object.keys(intents).sort();
+  const examples: [number, string][] = [];
+  const docs: { intent: number; words: string[]; real: boolean }[] = [];
+  ids.forEach((id, k) => {
+    for (const text of intents[id].examples ?? []) {
+      const words = textWords(String(text));
+      if (words.length === 0) continue;
+      examples.push([k, words.join(' ')]);
+      docs.push({ intent: k, words, real: true });
+    }
+    if (o.useNames) {
+      const words = nameWords(id);
+      if (words.length > 0) docs.push({ intent: k, words, real: false });
+    }
+  });
+
+  const df = new Map<string, number>();
+  const docCounts = docs.map((d) => featureCounts(d.words));
+  for (const c of docCounts) for (const f of c.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const features = [...df.keys()].sort();
+  const lookup = new Map(features.map((f, i) => [f, i]));
+  const n = docs.length;
+  const idf = features.map((f) => round(Math.log((n + 1) / ((df.get(f) ?? 0) + 1)) + 1, 3));
+  const unknownIdf = round(Math.log(n + 1) + 1, 3);
+  const vec = (c: Map<string, number>) => vectorize(c, lookup, idf, unknownIdf, o.featureWeights);
+
+  // Training set: every document, plus copies with words dropped.
+  const rnd = random(0x7ac7);
+  const samples: { y: number; x: Sparse }[] = [];
+  docs.forEach((d, i) => {
+    samples.push({ y: d.intent, x: vec(docCounts[i]) });
+    if (d.words.length < 2) return;
+    for (let a = 0; a < o.augment; a++) {
+      let kept = d.words.filter(() => rnd() >= o.dropRate);
+      if (kept.length === 0) kept = [d.words[Math.floor(rnd() * d.words.length)]];
+      samples.push({ y: d.intent, x: vec(featureCounts(kept)) });
+    }
+  });
+  const { w, b } = trainSoftmax(samples, features.length, ids.length, o, rnd);
+
+  const weights: number[][] = features.map(() => []);
+  for (let f = 0; f < features.length; f++) {
+    const row = weights[f];
+    for (let k = 0; k < ids.length; k++) {
+      const v = w[f * ids.length + k];
+      if (Math.abs(v) >= o.prune) row.push(k, Math.round(v * SCALE));
+    }
+  }
+  return {
+    version: 2,
+    threshold: o.threshold,
+    blend: o.blend,
+    featureWeights: o.featureWeights,
+    intents: ids,
+    examples,
+    features,
+    idf,
+    unknownIdf,
+    bias: Array.from(b, (v) => round(v, 3)),
+    weights,
+    scale: SCALE,
+  };
+}
+
+/**
+ * Multinomial logistic regression by SGD with L2 decay (kept as a running scale factor so a step
+ * only touches the sample's features). Weights are feature-major: `w[f * K + k]`.
+ */
+function trainSoftmax(
+  samples: { y: number; x: Sparse }[],
+  nf: number,
+  nk: number,
+  o: Required<NluOptions>,
+  rnd: () => number,
+): { w: Float64Array; b: Float64Array } {
+  const v = new Float64Array(nf * nk);
+  const b = new Float64Array(nk);
+  const logits = new Float64Array(nk);
+  let scale = 1;
+  const order = samples.map((_, i) => i);
+  let t = 0;
+  const total = o.epochs * samples.length;
+  for (let e = 0; e < o.epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const si of order) {
+      const { y, x } = samples[si];
+      const lr = o.lr * (1 - t / total) + 0.01;
+      t++;
+      logits.set(b);
+      for (let p = 0; p < x.idx.length; p++) {
+        const base = x.idx[p] * nk;
+        const xv = x.val[p] * scale;
+        for (let k = 0; k < nk; k++) logits[k] += v[base + k] * xv;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < nk; k++) if (logits[k] > max) max = logits[k];
+      let sum = 0;
+      for (let k = 0; k < nk; k++) {
+        logits[k] = Math.exp(logits[k] - max);
+        sum += logits[k];
+      }
+      for (let k = 0; k < nk; k++) logits[k] = logits[k] / sum - (k === y ? 1 : 0);
+      scale *= 1 - lr * o.l2;
+      for (let p = 0; p < x.idx.length; p++) {
+        const base = x.idx[p] * nk;
+        const step = (lr * x.val[p]) / scale;
+        for (let k = 0; k < nk; k++) v[base + k] -= step * logits[k];
+      }
+      for (let k = 0; k < nk; k++) b[k] -= lr * 0.1 * logits[k];
+      if (scale < 1e-6) {
+        for (let i = 0; i < v.length; i++) v[i] *= scale;
+        scale = 1;
+      }
+    }
+  }
+  for (let i = 0; i < v.length; i++) v[i] *= scale;
+  return { w: v, b };
+}
+
+/** What the runtime derives from an index once (kept per index object). */
+interface Prepared {
+  lookup: Map<string, number>;
+  speller: Speller;
+  /** Per feature: flat `[example, value, ...]` and `[intent, value, ...]` of centroids. */
+  exampleIndex: number[][];
+  centroidIndex: number[][];
+  exampleIntent: Int32Array;
+  weights: number[][];
+}
+
+const prepared = new WeakMap<NluIndex, Prepared>();
+
+function prepare(nlu: NluIndex): Prepared {
+  const cached = prepared.get(nlu);
+  if (cached) return cached;
+  const lookup = new Map(nlu.features.map((f, i) => [f, i]));
+  const nk = nlu.intents.length;
+  const exampleIndex: number[][] = nlu.features.map(() => []);
+  const centroids: Map<number, number>[] = nlu.intents.map(() => new Map());
+  const exampleIntent = new Int32Array(nlu.examples.length);
+  const words: string[] = [];
+  nlu.examples.forEach(([k, text], e) => {
+    exampleIntent[e] = k;
+    const ws = text.split(' ');
+    words.push(...ws);
+    const x = vectorize(featureCounts(ws), lookup, nlu.idf, nlu.unknownIdf, nlu.featureWeights);
+    for (let p = 0; p < x.idx.length; p++) {
+      exampleIndex[x.idx[p]].push(e, x.val[p]);
+      const c = centroids[k];
+      c.set(x.idx[p], (c.get(x.idx[p]) ?? 0) + x.val[p]);
+    }
+  });
+  const centroidIndex: number[][] = nlu.features.map(() => []);
+  for (let k = 0; k < nk; k++) {
+    let norm = 0;
+    for (const v of centroids[k].values()) norm += v * v;
+    norm = Math.sqrt(norm) || 1;
+    for (const [f, v] of [...centroids[k]].sort((a, b) => a[0] - b[0])) centroidIndex[f].push(k, v / norm);
+  }
+  const weights = nlu.weights.map((row) => row.map((v, i) => (i % 2 === 0 ? v : v / nlu.scale)));
+  const p: Prepared = {
+    lookup,
+    speller: new Speller(words),
+    exampleIndex,
+    centroidIndex,
+    exampleIntent,
+    weights,
+  };
+  prepared.set(nlu, p);
+  return p;
+}
+
+/** Per-intent component scores of a reply (exported for evaluation scripts). */
+export function scoreIntents(
+  nlu: NluIndex,
+  text: string,
+): { prob: number[]; nearest: number[]; centroid: number[] } {
+  const p = prepare(nlu);
+  const nk = nlu.intents.length;
+  const words = textWords(typeof text === 'string' ? text : String(text ?? '')).map((w) =>
+    p.speller.correct(w),
+  );
+  const x = vectorize(featureCounts(words), p.lookup, nlu.idf, nlu.unknownIdf, nlu.featureWeights);
+  const logits = Float64Array.from(nlu.bias);
+  const centroid = new Array<number>(nk).fill(0);
+  const exSims = new Float64Array(nlu.examples.length);
+  for (let q = 0; q < x.idx.length; q++) {
+    const f = x.idx[q];
+    const xv = x.val[q];
+    const wr = p.weights[f];
+    for (let i = 0; i < wr.length; i += 2) logits[wr[i]] += wr[i + 1] * xv;
+    const cr = p.centroidIndex[f];
+    for (let i = 0; i < cr.length; i += 2) centroid[cr[i]] += cr[i + 1] * xv;
+    const er = p.exampleIndex[f];
+    for (let i = 0; i < er.length; i += 2) exSims[er[i]] += er[i + 1] * xv;
+  }
+  let max = -Infinity;
+  for (let k = 0; k < nk; k++) if (logits[k] > max) max = logits[k];
+  let sum = 0;
+  const prob = new Array<number>(nk);
+  for (let k = 0; k < nk; k++) {
+    prob[k] = Math.exp(logits[k] - max);
+    sum += prob[k];
+  }
+  for (let k = 0; k < nk; k++) prob[k] /= sum;
+  const nearest = new Array<number>(nk).fill(0);
+  for (let e = 0; e < exSims.length; e++) {
+    const k = p.exampleIntent[e];
+    if (exSims[e] > nearest[k]) nearest[k] = exSims[e];
+  }
+  return { prob, nearest, centroid };
+}
+
+/** The best intent for a customer reply, or `none` when no intent scores above the threshold. */
 export function matchIntent(nlu: NluIndex, text: string): IntentMatch {
-  const t = new Set(tokens(text));
-  const ranking = Object.entries(nlu.intents)
-    .map(([intent, exs]) => ({
-      intent,
-      score: Math.max(0, ...exs.map((e) => e.filter((w) => t.has(w)).length / Math.max(1, e.length))),
-    }))
-    .sort((a, b) => b.score - a.score);
+  const nk = nlu.intents.length;
+  if (nk === 0) return { intent: 'none', score: 0, ranking: [] };
+  const s = scoreIntents(nlu, text);
+  const { prob, nearest, centroid } = nlu.blend;
+  const scored = nlu.intents.map((intent, k) => ({
+    intent,
+    score: round(prob * s.prob[k] + nearest * s.nearest[k] + centroid * s.centroid[k], 4),
+    k,
+  }));
+  scored.sort((a, b) => b.score - a.score || a.k - b.k);
+  const ranking = scored.slice(0, 5).map(({ intent, score }) => ({ intent, score }));
   const best = ranking[0];
-  return best && best.score >= nlu.threshold
-    ? { intent: best.intent, score: best.score, ranking: ranking.slice(0, 5) }
-    : { intent: 'none', score: best?.score ?? 0, ranking: ranking.slice(0, 5) };
+  return { intent: best.score >= nlu.threshold ? best.intent : 'none', score: best.score, ranking };
 }
