@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import type { SeveritySetting } from '../flow/types.js';
+import { lint } from '../lint.js';
+import { formatLintReport, LINT_FORMATS, type LintFormat } from '../report/index.js';
+import type { LintReport } from '../rules/types.js';
+import { emit, useColor } from './io.js';
+import { collectRule, oneOf, parseCount } from './options.js';
+
+export interface LintCommandOptions {
+  format: LintFormat;
+  output?: string;
+  failOn: 'error' | 'warn';
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule?: Record<string, SeveritySetting>;
+  config?: string;
+}
+
+/** Exit code of a lint run: 1 when anything is at or above the failing severity (cli.md). */
+export function lintExitCode(report: LintReport, failOn: 'error' | 'warn', maxWarnings?: number): 0 | 1 {
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.filter((f) => f.severity === 'warn').length;
+  if (errors > 0) return 1;
+  if (failOn === 'warn' && warnings > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+export function registerLint(program: Command): void {
+  program
+    .command('lint')
+    .description('check flows, personas and config against the schemas and the rules (the CI gate)')
+    .argument('[paths...]', 'flow files or folders (default: the current folder)')
+    .option(
+      '-f, --format <format>',
+      `output format: ${LINT_FORMATS.join(', ')}`,
+      oneOf(LINT_FORMATS),
+      'stylish',
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically)')
+    .option(
+      '--fail-on <severity>',
+      'lowest severity that fails the run: error or warn',
+      oneOf(['error', 'warn'] as const),
+      'error',
+    )
+    .option('--max-warnings <n>', 'fail when there are more than N warnings', parseCount)
+    .option('-q, --quiet', 'print findings only (no summary or success line)')
+    .option(
+      '--rule <id=severity>',
+      'override a rule for this run, e.g. --rule readability=off (repeatable)',
+      collectRule,
+    )
+    .option(
+      '-c, --config <file>',
+      'the config file (default: tact.config.yaml looked up from the first path)',
+    )
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 could not lint (bad arguments, unreadable files).
+Silence one finding with a comment above the YAML node:  # tact-disable-next-line RULE -- reason
+Examples:
+  tact lint flows
+  tact lint --format sarif --output tact.sarif
+  tact lint --format github --fail-on warn
+  tact lint --rule readability=off --max-warnings 0`,
+    )
+    .action((paths: string[], opts: LintCommandOptions) => {
+      const report = lint(paths, { config: opts.config, rules: opts.rule });
+      const color = useColor(Boolean(opts.output));
+      let text = formatLintReport(report, opts.format, { color });
+      if (
+        !opts.quiet &&
+        !opts.output &&
+        report.findings.length === 0 &&
+        (opts.format === 'stylish' || opts.format === 'compact')
+      ) {
+        const n = report.files.length;
+        text = `✓ ${n} file${n === 1 ? '' : 's'} checked: no problems\n`;
+      }
+      if (opts.quiet && opts.format === 'stylish') text = text.replace(/\n*✖ \d+ problems?.*\n?$/s, '\n');
+      emit(text, opts.output);
+      process.exitCode = lintExitCode(report, opts.failOn, opts.maxWarnings);
+    });
+}

@@ -1,0 +1,30 @@
+import { InvalidArgumentError } from 'commander';
+import type { SeveritySetting } from '../flow/types.js';
+
+/** Parse one `--rule ID=SEVERITY` and add it to the earlier ones. */
+export function collectRule(
+  value: string,
+  previous: Record<string, SeveritySetting> = {},
+): Record<string, SeveritySetting> {
+  const m = /^([a-z][a-z0-9-]*)=(error|warn|info|off)$/.exec(value.trim());
+  if (!m)
+    throw new InvalidArgumentError(
+      `expected ID=SEVERITY (severity: error, warn, info or off), got "${value}"`,
+    );
+  return { ...previous, [m[1]]: m[2] as SeveritySetting };
+}
+
+/** Parse a whole number option. */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** A commander argument parser that accepts one of a fixed list. */
+export function oneOf<T extends string>(allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${value}"`);
+    return value as T;
+  };
+}
