@@ -1,0 +1,76 @@
+import { syllable } from 'syllable';
+import type { Message, Pos } from '../flow/types.js';
+import { defineRule } from './define.js';
+import type { Report } from './types.js';
+
+type Options = { max_grade: number; min_words: number };
+
+// What a reader does not read as words: `{placeholders}`, links and email addresses.
+const NOT_PROSE = /\{[^}]*\}|\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Flesch–Kincaid grade of a text, with its word count. */
+export function fleschKincaid(text: string): { grade: number; words: number; sentences: number } {
+  const prose = text.replace(NOT_PROSE, ' ');
+  const words = prose.match(WORD) ?? [];
+  // A sentence ends at . ! ? (or a line break) followed by space or the end; text without any
+  // end mark is one sentence.
+  const sentences = prose.split(/[.!?]+(?=\s|$)|\n+/).filter((s) => /[\p{L}\p{N}]/u.test(s)).length;
+  if (words.length === 0 || sentences === 0) return { grade: 0, words: 0, sentences: 0 };
+  // A number is read aloud; count it as one syllable rather than the zero `syllable` gives.
+  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w)), 0);
+  const grade = 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59;
+  return { grade, words: words.length, sentences };
+}
+
+function texts(m: Message | undefined): { text: string; pos: Pos }[] {
+  if (!m) return [];
+  const all = Array.isArray(m.value.variants)
+    ? m.value.variants
+    : Object.values(m.value.variants as Record<string, string[]>).flat();
+  return all.map((text, i) => ({ text, pos: m.textPos[i] ?? m.pos }));
+}
+
+export default defineRule<Options>({
+  id: 'readability',
+  category: 'language',
+  severity: 'warn',
+  description: 'A message is harder to read than `max_grade` (Flesch–Kincaid grade, default 8).',
+  messages: {
+    tooHard:
+      'reads at grade {grade} (Flesch–Kincaid), above {max}: use shorter sentences and everyday words ({words} words in {sentences})',
+  },
+  options: {
+    max_grade: { type: 'number', minimum: 0 },
+    min_words: { type: 'integer', minimum: 1 },
+  },
+  defaults: { max_grade: 8, min_words: 12 },
+  check(project, options) {
+    const max = typeof options.max_grade === 'number' ? options.max_grade : 8;
+    const minWords = typeof options.min_words === 'number' ? options.min_words : 12;
+    const reports: Report[] = [];
+    const done = new Set<string>();
+    const steps = [...project.flows.values()].flatMap((f) => [...f.steps.values()]);
+    const messages = [...steps.flatMap((s) => [s.say, s.ask, s.fallback?.say]), project.config.fallback?.say];
+    for (const m of messages) {
+      for (const { text, pos } of texts(m)) {
+        const key = `${pos.file}:${pos.line}:${pos.column}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const { grade, words, sentences } = fleschKincaid(text);
+        if (words < minWords || grade <= max) continue;
+        reports.push({
+          messageId: 'tooHard',
+          data: {
+            grade: grade.toFixed(1),
+            max,
+            words,
+            sentences: sentences === 1 ? '1 sentence' : `${sentences} sentences`,
+          },
+          at: pos,
+        });
+      }
+    }
+    return reports;
+  },
+});
