@@ -1,17 +1,21 @@
 // The intent matcher: which of a bot's intents a customer's reply means, or `none`.
 //
-// At compile time `buildNlu` turns each intent's few examples into TF-IDF vectors (stems, bigrams
-// of content words, character n-grams inside words) and trains a multinomial logistic regression on
-// them, with extra examples made by dropping words. At run time a reply is scored three ways and
-// the scores are blended: the classifier's probability, the cosine to the nearest example and the
-// cosine to the intent's centroid. The cosines are what make `none` work: a reply that shares
-// little with any example scores low whatever the classifier thinks. No Node imports.
+// At compile time `buildNlu` turns each intent's few examples (and the words of its name) into
+// TF-IDF vectors (stems, bigrams of content words, character 3–5-grams inside words) and trains a
+// multinomial logistic regression on them, with extra copies made by dropping words. At run time
+// the reply's unknown words are first corrected to the nearest word the examples use, then each
+// intent gets one score in 0–1 blending the classifier's probability (relative to a uniform guess,
+// so that it reads the same for 5 intents or 150), the cosine to the intent's nearest example and
+// the cosine to its centroid. A reply whose content words the bot has never seen scores low
+// whatever the classifier says. Below the index's threshold the answer is `none`. No Node imports.
 import {
   DEFAULT_FEATURE_WEIGHTS,
   type FeatureWeights,
   featureCounts,
   featureGroupWeight,
   Speller,
+  STOP_WORDS,
+  stem,
   textWords,
 } from './nlu-features.js';
 
@@ -20,7 +24,11 @@ export interface NluIndex {
   version: 2;
   /** Below this blended score the answer is `none`. */
   threshold: number;
-  /** Weights of the blended score: classifier probability, nearest example, centroid. */
+  /**
+   * Weights of the blended score: the classifier's probability (relative to a uniform guess, so
+   * the scale does not depend on the number of intents), cosine to the nearest example, cosine to
+   * the intent's centroid.
+   */
   blend: { prob: number; nearest: number; centroid: number };
   /** Feature group weights used to build the vectors (the runtime must use the same). */
   featureWeights: FeatureWeights;
@@ -66,19 +74,22 @@ export interface NluOptions {
 }
 
 const DEFAULTS: Required<NluOptions> = {
-  threshold: 0.3,
-  blend: { prob: 0.4, nearest: 0.4, centroid: 0.2 },
+  threshold: 0.35,
+  blend: { prob: 0.7, nearest: 0.15, centroid: 0.15 },
   featureWeights: DEFAULT_FEATURE_WEIGHTS,
   useNames: true,
   augment: 4,
   dropRate: 0.25,
   epochs: 12,
-  l2: 1e-4,
+  l2: 1e-5,
   prune: 0.05,
   lr: 0.5,
 };
 
 const SCALE = 1000;
+
+/** Scores of a reply whose content words are all unknown to the bot are multiplied by this. */
+const UNKNOWN_CONTENT_FACTOR = 0.25;
 
 type Sparse = { idx: number[]; val: number[] };
 
@@ -315,7 +326,7 @@ function prepare(nlu: NluIndex): Prepared {
 export function scoreIntents(
   nlu: NluIndex,
   text: string,
-): { prob: number[]; nearest: number[]; centroid: number[] } {
+): { prob: number[]; nearest: number[]; centroid: number[]; unknownContent: boolean } {
   const p = prepare(nlu);
   const nk = nlu.intents.length;
   const words = textWords(typeof text === 'string' ? text : String(text ?? '')).map((w) =>
@@ -338,18 +349,28 @@ export function scoreIntents(
   let max = -Infinity;
   for (let k = 0; k < nk; k++) if (logits[k] > max) max = logits[k];
   let sum = 0;
+  for (let k = 0; k < nk; k++) sum += Math.exp(logits[k] - max);
   const prob = new Array<number>(nk);
-  for (let k = 0; k < nk; k++) {
-    prob[k] = Math.exp(logits[k] - max);
-    sum += prob[k];
-  }
-  for (let k = 0; k < nk; k++) prob[k] /= sum;
+  for (let k = 0; k < nk; k++) prob[k] = Math.exp(logits[k] - max) / sum;
   const nearest = new Array<number>(nk).fill(0);
   for (let e = 0; e < exSims.length; e++) {
     const k = p.exampleIntent[e];
     if (exSims[e] > nearest[k]) nearest[k] = exSims[e];
   }
-  return { prob, nearest, centroid };
+  // A reply with content words, none of which any example uses ("what's the weather on mars"),
+  // shares only function words with the bot: whatever the scores say, it is about something else.
+  const content = words.filter((w) => w !== '0' && !STOP_WORDS.has(w));
+  const unknownContent = content.length > 0 && !content.some((w) => p.lookup.has(stem(w)));
+  return { prob, nearest, centroid, unknownContent };
+}
+
+/**
+ * The classifier's confidence in intent `k` against the uniform guess, on a 0–1 scale that does not
+ * depend on how many intents the bot has: 0 at or below 1/K, 1 at certainty.
+ */
+function relativeProbability(p: number, nk: number): number {
+  if (nk < 2) return 1;
+  return Math.max(0, Math.log(p * nk) / Math.log(nk));
 }
 
 /** The best intent for a customer reply, or `none` when no intent scores above the threshold. */
@@ -360,9 +381,15 @@ export function matchIntent(nlu: NluIndex, text: string): IntentMatch {
   const { prob, nearest, centroid } = nlu.blend;
   const scored = nlu.intents.map((intent, k) => ({
     intent,
-    score: round(prob * s.prob[k] + nearest * s.nearest[k] + centroid * s.centroid[k], 4),
+    score: round(
+      nk < 2
+        ? (nearest * s.nearest[k] + centroid * s.centroid[k]) / (nearest + centroid || 1)
+        : prob * relativeProbability(s.prob[k], nk) + nearest * s.nearest[k] + centroid * s.centroid[k],
+      4,
+    ),
     k,
   }));
+  if (s.unknownContent) for (const c of scored) c.score = round(c.score * UNKNOWN_CONTENT_FACTOR, 4);
   scored.sort((a, b) => b.score - a.score || a.k - b.k);
   const ranking = scored.slice(0, 5).map(({ intent, score }) => ({ intent, score }));
   const best = ranking[0];

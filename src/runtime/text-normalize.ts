@@ -1,0 +1,79 @@
+// Small text helpers shared by the intent matcher and the value extractor. No Node imports.
+
+/** Longest reply the matcher and the extractor look at; the rest is ignored. */
+export const MAX_SCAN = 2000;
+
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bwon'?t\b/g, 'will not'],
+  [/\bshan'?t\b/g, 'shall not'],
+  [/\bain'?t\b/g, 'is not'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\b(i)'m\b/g, '$1 am'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+  [/\b(\w+)'d\b/g, '$1 would'],
+  [/\b(\w+)'s\b/g, '$1'],
+];
+
+/**
+ * Lower-case, strip accents and control characters, unify apostrophes and expand the common
+ * English contractions, so that "Can't" and "cannot" meet.
+ */
+export function normalizeText(text: string): string {
+  let s = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
+  s = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\bcannot\b/g, 'can not');
+  for (const [re, by] of CONTRACTIONS) s = s.replace(re, by);
+  return s;
+}
+
+/** Word tokens of a normalised text: letters and digits; a run of digits becomes `0`. */
+export function wordTokens(normalized: string): string[] {
+  const out: string[] = [];
+  for (const m of normalized.matchAll(/[a-z0-9]+/g)) {
+    const w = m[0];
+    out.push(/^[0-9]+$/.test(w) ? '0' : w);
+  }
+  return out;
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up and
+ * returning `max + 1` as soon as the distance is known to exceed `max`.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        d = Math.min(d, prev2[j - 2] + 1);
+      }
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb];
+}
