@@ -1,0 +1,114 @@
+import { buildGraph, type Edge, pathTo, type StepGraph, searchFrom, toPathSteps } from '../analysis/graph.js';
+import { conditionReads, dataRef, stepTexts } from '../analysis/paths.js';
+import type { DataDef, Project, Step } from '../flow/types.js';
+import { defineRule } from './define.js';
+import type { Report } from './types.js';
+
+/** An ask step with the data it collects. */
+interface Collector {
+  step: Step;
+  data: DataDef;
+}
+
+/**
+ * Does this step check the value? Any action (the host may have looked it up), a branch reading
+ * it, or a question that reads it back (`Is {email} right?`): after that, asking again is a correction.
+ */
+function checksValue(step: Step, data: DataDef): boolean {
+  if (step.kind === 'action') return true;
+  if (step.branch?.some((c) => conditionReads(c.if).includes(data.qid))) return true;
+  if (step.kind !== 'ask') return false;
+  const placeholder = new RegExp(`\\{\\s*(?:${data.flow}/)?${data.name}\\s*\\}`);
+  return stepTexts(step).some((t) => placeholder.test(t));
+}
+
+/**
+ * Edges where the customer chose to give the value again, or that follow a check of it: a quick
+ * reply or an intent ("I gave the wrong number") that leads straight (through messages only) to
+ * a question for this same data, or a route whose condition reads the value. Choosing a topic
+ * that later asks again (a menu option into another flow) is not a choice to give it again.
+ */
+function isDeliberate(graph: StepGraph, e: Edge, asksAgain: (s: Step) => boolean, data: DataDef): boolean {
+  const when = e.route?.when;
+  if (when && 'if' in when) return conditionReads(when.if).includes(data.qid);
+  if (e.kind !== 'option' && !(when && 'intent' in when)) return false;
+  const seen = new Set<string>();
+  for (let s = graph.steps.get(e.to); s && !seen.has(s.qid); s = s.next && graph.steps.get(s.next.qid)) {
+    if (asksAgain(s)) return true;
+    if (s.kind !== 'message') return false;
+    seen.add(s.qid);
+  }
+  return false;
+}
+
+export default defineRule<{ across_flows: boolean }>({
+  id: 'repeated-ask',
+  category: 'empathy',
+  severity: 'warn',
+  description: 'The bot does not ask again for data the customer already gave.',
+  messages: {
+    repeated:
+      'the customer can be asked for `{data}` again at `{step}` after giving it at `{first}`: skip the question when it is known, or read the value back and ask only if it is wrong',
+  },
+  options: { across_flows: { type: 'boolean' } },
+  defaults: { across_flows: true },
+  check(project, options) {
+    const graph = buildGraph(project);
+    const entryTree = searchFrom(graph);
+    const collectors = collectorsOf(project, graph);
+    const same = (a: DataDef, b: DataDef) =>
+      a.qid === b.qid || (options.across_flows !== false && a.name === b.name && a.type === b.type);
+
+    // For each second ask, the shortest entry → first ask → … → second ask over all first asks.
+    const best = new Map<string, { ids: string[]; first: Collector; second: Collector }>();
+    for (const first of collectors) {
+      if (!entryTree.has(first.step.qid)) continue;
+      const next = first.step.next?.qid;
+      if (!next || !graph.steps.has(next)) continue;
+      // Only a question for this very data counts as a choice to give it again; another flow's
+      // question for the same thing, reached through a menu, should reuse the value instead.
+      const asksAgain = (s: Step) =>
+        collectors.some((c) => c.step.qid === s.qid && c.data.qid === first.data.qid);
+      // After the value was stored: walk on from `next`, not past a check of the value.
+      const tree = searchFrom(
+        graph,
+        [next],
+        (e) =>
+          !checksValue(graph.steps.get(e.from)!, first.data) &&
+          !isDeliberate(graph, e, asksAgain, first.data),
+      );
+      for (const second of collectors) {
+        if (!same(first.data, second.data) || !tree.has(second.step.qid)) continue;
+        if (checksValue(second.step, first.data)) continue;
+        const ids = [...pathTo(entryTree, first.step.qid), ...pathTo(tree, second.step.qid)];
+        const key = `${second.data.qid}|${second.step.qid}`;
+        const had = best.get(key);
+        if (!had || ids.length < had.ids.length) best.set(key, { ids, first, second });
+      }
+    }
+
+    const reports: Report[] = [];
+    for (const { ids, first, second } of best.values())
+      reports.push({
+        messageId: 'repeated',
+        data: {
+          data: second.data.name,
+          step: second.step.id,
+          first: first.step.flow === second.step.flow ? first.step.id : first.step.qid,
+        },
+        at: second.step.collect!.pos,
+        path: toPathSteps(graph, ids),
+      });
+    return reports;
+  },
+});
+
+function collectorsOf(project: Project, graph: StepGraph): Collector[] {
+  const out: Collector[] = [];
+  for (const step of graph.steps.values()) {
+    if (step.kind !== 'ask' || !step.collect) continue;
+    const data = dataRef(project, step.flow, step.collect.name);
+    if (data) out.push({ step, data });
+  }
+  return out;
+}

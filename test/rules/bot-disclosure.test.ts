@@ -1,0 +1,116 @@
+import rule from '../../src/rules/bot-disclosure.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { goodProject } from './empathy-projects.js';
+
+testRule(rule, {
+  valid: [
+    goodProject,
+    {
+      name: 'the first message is the question of an ask step',
+      flow: `flow: main
+steps:
+  ask_issue:
+    ask: Hi, I'm Acme's chatbot. What can I help you with?
+    next: done
+  done:
+    say: Thanks!
+    end: resolved
+`,
+    },
+    {
+      name: 'through an action and a branch, every first message says it',
+      flow: `flow: main
+steps:
+  lookup:
+    action: find_customer
+    next: known
+  known:
+    branch:
+      - if: turn == 0
+        goto: hello_again
+      - else: hello
+  hello_again:
+    say:
+      default: Welcome back! I'm Acme's automated assistant.
+      negative: Sorry things went wrong last time. I'm Acme's AI assistant, and I can get you a person.
+    end: resolved
+  hello:
+    say:
+      - Hi, I'm AcmeBot.
+      - Hello again, this is Acme's digital assistant.
+    end: resolved
+`,
+    },
+    {
+      name: 'option phrases adds wording the project uses',
+      options: { phrases: ['self-service helper'] },
+      flow: `flow: main
+steps:
+  greet:
+    say: Hi, I'm Acme's self-service helper.
+    end: resolved
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a greeting that sounds like a person',
+      flow: `flow: main
+steps:
+  greet:
+    say: Hi, I'm Ava! How can I help you today?
+    next: done
+  done:
+    say: I'm a virtual assistant, by the way.
+    end: resolved
+`,
+      errors: [
+        {
+          messageId: 'notDisclosed',
+          line: 4,
+          column: 10,
+          message: 'does not say it is an automated assistant',
+        },
+      ],
+    },
+    {
+      name: 'every variant is checked; "assistant" alone could be a person',
+      flow: `flow: main
+steps:
+  greet:
+    say:
+      - Hi, I'm Acme's virtual assistant.
+      - Welcome back, I'm Ava, your assistant.
+    end: resolved
+`,
+      errors: [{ messageId: 'notDisclosed', line: 6, column: 9 }],
+    },
+    {
+      name: 'the entry is in another flow; one branch of the start greets without saying it',
+      config: 'entry: start/check\n',
+      files: {
+        'flows/start.flow.yaml': `flow: start
+steps:
+  check:
+    branch:
+      - if: channel == "voice"
+        goto: voice_hello
+      - else: chat_hello
+  voice_hello:
+    say: Thanks for calling Acme, how can I help?
+    end: resolved
+  chat_hello:
+    say: Hi, I'm Acme's virtual assistant.
+    end: resolved
+`,
+        'flows/main.flow.yaml': `flow: main
+steps:
+  other:
+    say: Hello!
+    end: resolved
+`,
+      },
+      errors: [{ messageId: 'notDisclosed', file: 'flows/start.flow.yaml', line: 9, column: 10 }],
+    },
+  ],
+});
