@@ -25,6 +25,7 @@ import {
   NOT_ABSENCES,
   NOT_NEGATABLE,
   POLITENESS,
+  REPETITION,
   SARCASM_MARKS,
   SARCASM_OPENERS,
   SERVICE_LEXICON,
@@ -68,8 +69,9 @@ const AFINN_TO_VADER = 0.8;
 const ALPHA = 15;
 const EXCLAMATION_STEP = 0.292;
 const MAX_EXCLAMATIONS = 4;
-const QUESTION_STEP = 0.18;
-const MAX_QUESTION_AMP = 0.96;
+/** Each mark of a repeated "??" or "?!": exasperation, whatever else the message says. */
+const QUESTION_STEP = 0.3;
+const MAX_QUESTION_AMP = 1.2;
 /** Praise next to a failure, turned into sarcasm, counts this much against the service. */
 const SARCASM_SCALAR = -0.8;
 /** Politeness in a message that reports a problem. */
@@ -117,6 +119,8 @@ interface Cue {
   kind: 'lexical' | 'emoji';
   /** Negation does not flip it: a phrase or failure that already carries its polarity. */
   fixed: boolean;
+  /** Why its polarity was turned, shown in the evidence. */
+  note?: string;
 }
 
 function clamp(x: number): number {
@@ -127,18 +131,32 @@ function sign(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : 0;
 }
 
-/** A word's valence: the service layer first, then VADER; elongated words ("sooo", "loooove") too. */
+/** A word's valence: the service layer, then VADER; elongated words ("sooo", "loooove") too. */
 function wordValence(word: string): number | undefined {
   const v = SERVICE.get(word) ?? GENERAL.get(word);
-  if (v !== undefined || !/(\p{L})\1\1/u.test(word)) return v;
+  if (v !== undefined) return v;
+  if (!/(\p{L})\1\1/u.test(word)) return undefined;
   return (
     wordValence(word.replace(/(\p{L})\1{2,}/gu, '$1$1')) ?? wordValence(word.replace(/(\p{L})\1{2,}/gu, '$1'))
   );
 }
 
+/** Service phrases written as one hashtag (#neveragain, #customerservicefail). */
+const JOINED_PHRASES = new Map(
+  [...SERVICE].filter(([k]) => k.includes(' ')).map(([k, v]) => [k.replace(/ /g, ''), v]),
+);
+const HASHTAG_NEGATORS = /^(?:not|no|never)(?=[a-z]{3,})/;
+
 function hashtagValence(token: Token): number | undefined {
-  const whole = wordValence(token.norm);
+  const whole = wordValence(token.norm) ?? JOINED_PHRASES.get(token.norm);
   if (whole !== undefined) return whole;
+  // #nothappy, #NoService, #neverflyingagain: a negated word or an absence.
+  const negator = token.norm.match(HASHTAG_NEGATORS);
+  if (negator) {
+    const rest = token.norm.slice(negator[0].length);
+    const v = wordValence(rest) ?? JOINED_PHRASES.get(rest);
+    return v !== undefined && v !== 0 ? -Math.abs(v) : negator[0] === 'no' ? ABSENCE : -0.8;
+  }
   const parts = token.raw.slice(1).match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g);
   if (parts && parts.length > 1) {
     const sum = parts.reduce((s, p) => s + (wordValence(p.toLowerCase()) ?? 0), 0);
@@ -302,30 +320,43 @@ export function analyzeSentiment(
     clauseEnd[i] = questionUntil;
   }
   const inQuestion = (c: Cue) => clauseEnd[c.start] >= 0 && tokens[clauseEnd[c.start]].raw === '?';
+  // "Thanks." closing a message is a formula; "thanks so much for your help" is gratitude for something.
+  const isBareCloser = (c: Cue) =>
+    POLITENESS.has(c.key) && c.first === c.start && !/^(?:for|so|a|again)$/.test(tokens[c.end]?.norm ?? '');
   const asks = tokens.some((t) => t.kind === 'punct' && t.raw.includes('?'));
   const words = tokens.filter(isWord);
+  // Repetition ("again", "several times") makes a complaint worse; it is not one by itself.
+  const complaint = cues.some((c) => c.valence < 0 && !REPETITION.has(c.key));
+  if (!complaint) for (const c of cues) if (REPETITION.has(c.key)) c.valence = 0;
   const hasProblem = cues.some((c) => c.valence <= -1);
   const wordText = ` ${words.map((w) => w.norm).join(' ')} `;
   const marks: Mark[] = [];
 
-  const sarcasmOpener = SARCASM_OPENERS.find((o) => wordText.includes(` ${o} `));
-  const markedSarcasm =
-    tokens.some((t) => SARCASM_MARKS.has(t.raw.toLowerCase())) || /(?:^|\s)\/s(?:\s|$)/.test(text);
-  // "Great, delayed again.": praise as a whole opening clause, followed by a problem.
-  const ironicOpening =
-    cues[0]?.start === 0 &&
-    cues[0].valence > 0 &&
-    tokens[1]?.kind === 'punct' &&
-    /^[,.!…]/.test(tokens[1].raw);
-  // Drawn-out praise ("Faaantastic", "greeeat") or an eye-roll beside a problem is not praise.
-  const mockingPraise = cues.some(
-    (c) => c.valence > 0 && c.end - c.start === 1 && /(\p{L})\1\1/u.test(tokens[c.start].norm),
-  );
-  const eyeRoll = tokens.some((t) => t.kind === 'emoji' && /^[🙄😒😑]/u.test(t.raw));
-  const sarcastic =
-    markedSarcasm ||
-    wordText.includes(' so much for ') ||
-    (hasProblem && (sarcasmOpener || ironicOpening || mockingPraise || eyeRoll));
+  // Cheap sarcasm markers. Declared ones (#not, /s, "so much for") turn all praise; the others turn
+  // only the praise they mark, and only beside a reported problem.
+  const declared =
+    tokens.some((t) => SARCASM_MARKS.has(t.raw.toLowerCase())) ||
+    /(?:^|\s)\/s(?:\s|$)|\(not\)/i.test(text) ||
+    /(?<!thanks|thank you|thank u|thx) so much for /.test(wordText);
+  const ironic = new Set<Cue>();
+  for (const cue of cues) {
+    if (cue.valence <= 0) continue;
+    if (declared) ironic.add(cue);
+    if (!hasProblem) continue;
+    const before = ` ${tokens
+      .slice(Math.max(0, cue.start - 2), cue.end + 2)
+      .filter(isWord)
+      .map((w) => w.norm)
+      .join(' ')} `;
+    // "love how nobody answers", "great job losing my bag", "thanks a lot"
+    if (SARCASM_OPENERS.some((o) => before.includes(` ${o} `))) ironic.add(cue);
+    // "Great, delayed again.": praise as a whole opening clause.
+    if (cue.start === 0 && tokens[1]?.kind === 'punct' && /^[,.!…]/.test(tokens[1].raw)) ironic.add(cue);
+    // Drawn-out praise: "Faaantastic", "greeeat".
+    if (/(\p{L})\1\1/u.test(tokens[cue.start].norm)) ironic.add(cue);
+    // An eye-roll beside praise.
+    if (tokens.some((t) => t.kind === 'emoji' && /^[🙄😒😑]/u.test(t.raw))) ironic.add(cue);
+  }
 
   let contrastAt = -1;
   tokens.forEach((t, i) => {
@@ -335,31 +366,24 @@ export function analyzeSentiment(
   for (const cue of cues) {
     if (cue.valence > 0) {
       const scare = isQuote(tokens[cue.start - 1]) && isQuote(tokens[cue.end]);
-      if (sarcastic || scare) cue.valence *= SARCASM_SCALAR;
-      else if (hasProblem && POLITENESS.has(cue.key)) cue.valence *= POLITE_IN_COMPLAINT;
-      else if (asks && POLITENESS.has(cue.key)) cue.valence *= POLITE_IN_REQUEST;
+      if (ironic.has(cue) || scare) {
+        cue.valence *= SARCASM_SCALAR;
+        cue.note = 'sarcasm';
+      } else if (hasProblem && isBareCloser(cue)) cue.valence *= POLITE_IN_COMPLAINT;
+      else if (asks && isBareCloser(cue)) cue.valence *= POLITE_IN_REQUEST;
       else if (inQuestion(cue)) cue.valence *= POSITIVE_IN_QUESTION;
     } else if (cue.kind === 'lexical' && inQuestion(cue)) cue.valence *= NEGATIVE_IN_QUESTION;
     if (contrastAt >= 0) cue.valence *= cue.start < contrastAt ? 0.5 : 1.5;
   }
 
   let sum = cues.reduce((s, c) => s + c.valence, 0);
-  if (sarcastic) {
-    const at = markedSarcasm ? tokens.length : 0;
-    marks.push({
-      at,
-      text: `sarcasm: ${sarcasmOpener ?? (markedSarcasm ? '/s' : (cues[0]?.key ?? ''))}`,
-      valence: -1,
-    });
-  }
-
   if (shouting) {
     const v = sum === 0 ? -CAPS_BOOST : sign(sum) * CAPS_BOOST;
     sum += v;
     marks.push({ at: -1, text: 'ALL CAPS', valence: v });
   }
 
-  // Repeated marks strengthen what is already there; "??" and "?!" with nothing else is exasperation.
+  // "!" strengthens what is already there; a repeated "??" or "?!" is exasperation, whatever the words.
   const bangs = tokens.filter((t) => t.kind === 'punct' && t.raw.includes('!'));
   const exclamations = Math.min(
     MAX_EXCLAMATIONS,
@@ -369,8 +393,7 @@ export function analyzeSentiment(
   const questions = askRuns.reduce((n, t) => n + t.raw.length, 0);
   let emphasis = 0;
   if (sum !== 0 && exclamations > 0) emphasis += sign(sum) * exclamations * EXCLAMATION_STEP;
-  if (questions > 0)
-    emphasis += sum > 0 ? Math.min(MAX_QUESTION_AMP, questions * QUESTION_STEP) : -Math.min(1.2, questions * 0.4);
+  if (questions > 0) emphasis -= Math.min(MAX_QUESTION_AMP, questions * QUESTION_STEP);
   if (emphasis !== 0) {
     sum += emphasis;
     const strongest = [...bangs, ...askRuns].sort((a, b) => b.raw.length - a.raw.length)[0];
@@ -380,7 +403,11 @@ export function analyzeSentiment(
   const score = Math.round(clamp(sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000;
   const dir = sign(score);
   const found: Mark[] = [
-    ...cues.map((c) => ({ at: c.first, text: textOf(tokens, c.first, c.end), valence: c.valence })),
+    ...cues.map((c) => ({
+      at: c.first,
+      text: `${c.note ? `${c.note}: ` : ''}${textOf(tokens, c.first, c.end)}`,
+      valence: c.valence,
+    })),
     ...marks,
   ];
   const evidence = found

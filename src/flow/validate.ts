@@ -80,7 +80,13 @@ function foldErrors(errors: ErrorObject[], root: unknown): ErrorObject[] {
     const structured = value !== null && typeof value === 'object';
     const inside = (e: ErrorObject) =>
       e !== u && (e.instancePath === u.instancePath || e.instancePath.startsWith(`${u.instancePath}/`));
-    if (structured) {
+    const alternatives = (u.schema as { required?: string[] }[] | undefined) ?? [];
+    const onlyRequired = Array.isArray(alternatives) && alternatives.every((a) => Array.isArray(a?.required));
+    if (structured && onlyRequired) {
+      // "needs one of: say, ask, ..." instead of one "missing" line per alternative.
+      for (const e of errors)
+        if (inside(e) && e.instancePath === u.instancePath && e.keyword === 'required') drop.add(e);
+    } else if (structured) {
       drop.add(u);
       for (const e of errors) {
         if (
@@ -98,11 +104,26 @@ function foldErrors(errors: ErrorObject[], root: unknown): ErrorObject[] {
     (e) =>
       !drop.has(e) &&
       e.keyword !== 'if' &&
+      // A bad key is reported once, by propertyNames, not again by the pattern inside it.
+      !(e.propertyName !== undefined && e.keyword !== 'propertyNames') &&
+      !isFirstOfMixedKinds(e, root) &&
       !(e.schemaPath.includes('/contains/') && e.keyword !== 'contains'),
   );
 }
 
 const KIND_KEYS = ['ask', 'branch', 'action', 'handoff', 'end'];
+
+/** A step with two kinds fails at both keys; report it once, at the later key. */
+function isFirstOfMixedKinds(e: ErrorObject, root: unknown): boolean {
+  if (e.keyword !== 'false schema') return false;
+  const path = pointerToPath(e.instancePath);
+  const key = String(path[path.length - 1]);
+  if (!KIND_KEYS.includes(key)) return false;
+  const step = getIn(root, path.slice(0, -1));
+  if (!step || typeof step !== 'object') return false;
+  const present = Object.keys(step).filter((k) => KIND_KEYS.includes(k));
+  return present.length > 1 && present[0] === key;
+}
 
 function where(path: PathKey[]): string {
   if (path.length === 0) return 'the file';
@@ -190,12 +211,18 @@ function describe(
         atKey: true,
       };
     case 'anyOf':
-    case 'oneOf':
+    case 'oneOf': {
+      const alternatives = err.schema as { required?: string[] }[];
+      if (Array.isArray(alternatives) && alternatives.every((a) => Array.isArray(a?.required))) {
+        const keys = alternatives.map((a) => `\`${a.required!.join('` and `')}\``).join(', ');
+        return { message: `${where(path)} needs one of ${keys}`, keyPath: path, atKey: path.length > 0 };
+      }
       return {
         message: `${where(path)} must be ${schemaDesc ?? 'of another shape'}`,
         keyPath: path,
         atKey: false,
       };
+    }
     case 'minItems':
       return {
         message: `${where(path)} needs at least ${String(p.limit)} item(s)`,

@@ -42,7 +42,13 @@ describe('tact lint on each broken fixture', () => {
       const expected: Expected[] = JSON.parse(readFileSync(path.join(FIXTURES, dir, 'expected.json'), 'utf8'));
       const r = await tact(['lint', '.', '--format', 'json'], { cwd: path.join(FIXTURES, dir) });
       expect(r.exitCode, r.stderr).toBe(expected.some((e) => isError(r.stdout, e)) ? 1 : r.exitCode);
-      const findings = JSON.parse(r.stdout).findings as (Expected & { ruleId: string; path?: { step: string }[] })[];
+      const findings = JSON.parse(r.stdout).findings as {
+        ruleId: string;
+        file: string;
+        line: number;
+        column: number;
+        path?: { step: string }[];
+      }[];
       for (const e of expected) {
         const hit = findings.find((f) => f.ruleId === e.rule && f.file === e.file && f.line === e.line && f.column === e.column);
         expect(hit, `${e.rule} at ${e.file}:${e.line}:${e.column}; got ${findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`).join(', ')}`).toBeDefined();

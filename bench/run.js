@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// `npm run bench`: speed figures, medians over repeated runs. Not a test: machines are noisy.
+import { benchLint } from './lint.js';
+import { benchNlu } from './nlu.js';
+
+const results = [await benchNlu({}), await benchLint({})];
+for (const r of results) console.log(`\n${r.text.trimEnd()}`);
