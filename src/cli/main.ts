@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { TactError } from '../errors.js';
 import { TOOL_VERSION } from '../meta.js';
+import { registerChat } from './chat.js';
+import { registerCompile } from './compile.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
       outputError: (str, write) => write(`tact: ${str.replace(/^error: /, '').trimEnd()} (see --help)\n`),
     });
   registerLint(program);
+  registerCompile(program);
+  registerChat(program);
   registerRules(program);
   for (const c of program.commands) {
     c.exitOverride();
