@@ -9,6 +9,13 @@ export {
   type SentimentResult,
 } from './analysis/sentiment.js';
 export { analyzeTone, type BotTone, type ToneResult } from './analysis/tone.js';
+export {
+  botHash,
+  type CompileOptions,
+  type CompileResult,
+  canonicalJson,
+  compileProject,
+} from './compile/index.js';
 export { TactError } from './errors.js';
 export { type LoadedProject, type LoadOptions, loadProject } from './flow/load.js';
 export type * from './flow/types.js';

@@ -39,7 +39,7 @@ function worldFile(world: unknown): string {
 
 const PERSON = 'I want a real person';
 
-describe('tact chat with piped input', () => {
+describe.concurrent('tact chat with piped input', () => {
   const MULTI = path.join(FIXTURES, 'multi');
   const REFUND = path.join(FIXTURES, 'refund');
 
@@ -189,44 +189,46 @@ const WORLD = {
   open_dispute: { dispute_id: 'D-1234' },
 };
 
-describe.runIf(hasExamples)('tact chat on the example bot: the happy path of each industry', () => {
-  const world = hasExamples ? worldFile(WORLD) : '';
-  it.each<[string, string[], string]>([
-    [
-      'retail: a damaged order refunded',
-      ['Return or refund', 'AB123456', 'It arrived damaged', 'sam@example.com'],
-      'Your refund for order AB123456 is on its way.',
-    ],
-    [
-      'hospitality: a booking moved to a new date',
-      ['Change a booking', 'K7Q2ZD', '14 March 2026'],
-      'Booking K7Q2ZD now starts on 2026-03-14',
-    ],
-    [
-      'telecom: a plan changed',
-      ['Internet or phone plan', 'Change my plan', 'Plus'],
-      "You'll move to the Plus plan",
-    ],
-    [
-      'financial: a lost card frozen',
-      ['Lost card or a payment', 'Lost or stolen card', '12 May 1990', '1234'],
-      'Your card is frozen',
-    ],
-    [
-      'financial: a payment disputed',
-      ['Lost card or a payment', "A payment I don't recognise", '42.50', 'ACME SHOP'],
-      "I've opened dispute D-1234",
-    ],
-  ])('%s', async (_, lines, expected) => {
-    const r = await chat(['flows', '--world', world], lines);
-    expect(r.stderr).toBe('');
-    expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain(expected);
-    expect(lastLine(r.stdout)).toBe('[ended: resolved]');
+describe
+  .runIf(hasExamples)
+  .concurrent('tact chat on the example bot: the happy path of each industry', () => {
+    const world = hasExamples ? worldFile(WORLD) : '';
+    it.each<[string, string[], string]>([
+      [
+        'retail: a damaged order refunded',
+        ['Return or refund', 'AB123456', 'It arrived damaged', 'sam@example.com'],
+        'Your refund for order AB123456 is on its way.',
+      ],
+      [
+        'hospitality: a booking moved to a new date',
+        ['Change a booking', 'K7Q2ZD', '14 March 2026'],
+        'Booking K7Q2ZD now starts on 2026-03-14',
+      ],
+      [
+        'telecom: a plan changed',
+        ['Internet or phone plan', 'Change my plan', 'Plus'],
+        "You'll move to the Plus plan",
+      ],
+      [
+        'financial: a lost card frozen',
+        ['Lost card or a payment', 'Lost or stolen card', '12 May 1990', '1234'],
+        'Your card is frozen',
+      ],
+      [
+        'financial: a payment disputed',
+        ['Lost card or a payment', "A payment I don't recognise", '42.50', 'ACME SHOP'],
+        "I've opened dispute D-1234",
+      ],
+    ])('%s', async (_, lines, expected) => {
+      const r = await chat(['flows', '--world', world], lines);
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain(expected);
+      expect(lastLine(r.stdout)).toBe('[ended: resolved]');
+    });
   });
-});
 
-describe.runIf(hasExamples)('tact chat on the example bot: fallback and tone', () => {
+describe.runIf(hasExamples).concurrent('tact chat on the example bot: fallback and tone', () => {
   it('escalates after the fallback’s max tries, with the fallback message in between', async () => {
     const r = await chat(['flows'], ['Return or refund', "I don't know", 'no idea, sorry']);
     expect(r.exitCode).toBe(0);

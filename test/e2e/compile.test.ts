@@ -20,7 +20,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const tact = (args: string[], cwd = ROOT) =>
   execa('node', [BIN, ...args], { cwd, reject: false, env: { NO_COLOR: '1' } });
 
-describe('tact compile', () => {
+describe.concurrent('tact compile', () => {
   it('writes the bot file, prints one summary line and exits 0', async () => {
     const out = path.join(tmp, 'multi/bot.json');
     const r = await tact(['compile', MULTI, '-o', out]);

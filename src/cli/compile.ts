@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { compileProject } from '../compile/compile.js';
+import { TactError } from '../errors.js';
+import type { LoadedProject } from '../flow/load.js';
+import type { SeveritySetting } from '../flow/types.js';
+import { lint } from '../lint.js';
+import { formatLintReport } from '../report/index.js';
+import type { LintReport } from '../rules/types.js';
+import type { BotFile } from '../runtime/bot-types.js';
+import { writeFileAtomic } from './io.js';
+import { collectRule } from './options.js';
+
+export interface CompileCommandOptions {
+  output: string;
+  stdout?: boolean;
+  force?: boolean;
+  quiet?: boolean;
+  rule?: Record<string, SeveritySetting>;
+  config?: string;
+}
+
+export interface LintedBot {
+  bot: BotFile;
+  json: string;
+  project: LoadedProject;
+  report: LintReport;
+}
+
+/**
+ * Lint a project, then compile it: the gate `tact compile` and `tact chat` share. Lint errors are
+ * printed to stderr in the compact format; without `force` they refuse the compile (exit 1).
+ */
+export function lintAndCompile(
+  paths: string[],
+  opts: { config?: string; rule?: Record<string, SeveritySetting>; force?: boolean; quiet?: boolean },
+): LintedBot {
+  const { project, ...report } = lint(paths, { config: opts.config, rules: opts.rule });
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    process.stderr.write(formatLintReport({ ...report, findings: errors }, 'compact', { color: false }));
+    const n = `${errors.length} lint error${errors.length === 1 ? '' : 's'}`;
+    if (!opts.force)
+      throw new TactError(`compile refused: ${n}`, 1, 'fix them, or compile anyway with --force');
+    if (!opts.quiet) process.stderr.write(`tact: compiling anyway (--force) despite ${n}\n`);
+  }
+  const { bot, json } = compileProject(project);
+  return { bot, json, project, report };
+}
+
+export function registerCompile(program: Command): void {
+  program
+    .command('compile')
+    .description('lint, then compile the flows into one portable bot JSON file that the runtime runs')
+    .argument('[paths...]', 'flow files or folders (default: the current folder)')
+    .option('-o, --output <file>', 'where to write the bot file (atomically)', 'dist/bot.json')
+    .option('--stdout', 'write the bot JSON to stdout instead of a file')
+    .option('--force', 'compile even when lint reports errors (they are still printed)')
+    .option('-q, --quiet', 'print nothing on success')
+    .option(
+      '--rule <id=severity>',
+      'override a rule for this run, e.g. --rule readability=off (repeatable)',
+      collectRule,
+    )
+    .option(
+      '-c, --config <file>',
+      'the config file (default: tact.config.yaml looked up from the first path)',
+    )
+    .addHelpText(
+      'after',
+      `
+The output is deterministic: the same flows give the same bytes (no timestamps, no absolute paths),
+and "hash" is sha256 over the rest of the file. Several flows need \`entry: flow/step\` in
+tact.config.yaml. Lint errors refuse the compile and are printed to stderr, one per line.
+
+Exit codes: 0 compiled, 1 refused (lint errors, or no entry step), 2 could not compile (bad
+arguments, unreadable files or config, the output not writable).
+Examples:
+  tact compile flows
+  tact compile flows -o build/acme-bot.json
+  tact compile flows --stdout | jq '.steps | keys'
+  tact compile flows --force --rule readability=off`,
+    )
+    .action((paths: string[], opts: CompileCommandOptions) => {
+      const { bot, json, project } = lintAndCompile(paths, opts);
+      if (opts.stdout) {
+        process.stdout.write(json);
+        return;
+      }
+      writeFileAtomic(opts.output, json);
+      if (!opts.quiet) {
+        const steps = Object.keys(bot.steps).length;
+        const flows = project.flows.size;
+        process.stdout.write(
+          `✓ compiled ${steps} step${steps === 1 ? '' : 's'} from ${flows} flow${flows === 1 ? '' : 's'} → ${opts.output} (${bot.hash.slice(0, 19)}…)\n`,
+        );
+      }
+    });
+}

@@ -1,0 +1,2 @@
+export { botHash, canonicalJson } from './canonical.js';
+export { type CompileOptions, type CompileResult, compileProject } from './compile.js';
