@@ -326,7 +326,7 @@ function prepare(nlu: NluIndex): Prepared {
 export function scoreIntents(
   nlu: NluIndex,
   text: string,
-): { prob: number[]; nearest: number[]; centroid: number[]; unknownContent: boolean } {
+): { prob: number[]; nearest: number[]; centroid: number[]; unknownContent: boolean; noContent: boolean } {
   const p = prepare(nlu);
   const nk = nlu.intents.length;
   const words = textWords(typeof text === 'string' ? text : String(text ?? '')).map((w) =>
@@ -361,7 +361,7 @@ export function scoreIntents(
   // shares only function words with the bot: whatever the scores say, it is about something else.
   const content = words.filter((w) => w !== '0' && !STOP_WORDS.has(w));
   const unknownContent = content.length > 0 && !content.some((w) => p.lookup.has(stem(w)));
-  return { prob, nearest, centroid, unknownContent };
+  return { prob, nearest, centroid, unknownContent, noContent: words.every((w) => w === '0') };
 }
 
 /**
@@ -373,16 +373,33 @@ function relativeProbability(p: number, nk: number): number {
   return Math.max(0, Math.log(p * nk) / Math.log(nk));
 }
 
+export interface MatchOptions {
+  /**
+   * Only these intents can be the answer (the runtime passes the intents that can route at the
+   * current step, with `human` and the sensitive ones), so an intent of another flow cannot take
+   * a reply meant for this step. Scores are those of the whole bot: a lone candidate is not
+   * inflated.
+   */
+  candidates?: Iterable<string>;
+}
+
 /** The best intent for a customer reply, or `none` when no intent scores above the threshold. */
-export function matchIntent(nlu: NluIndex, text: string): IntentMatch {
-  const nk = nlu.intents.length;
-  if (nk === 0) return { intent: 'none', score: 0, ranking: [] };
+export function matchIntent(nlu: NluIndex, text: string, options: MatchOptions = {}): IntentMatch {
+  const all = nlu.intents.length;
+  if (all === 0) return { intent: 'none', score: 0, ranking: [] };
   const s = scoreIntents(nlu, text);
+  let ks = nlu.intents.map((_, k) => k);
+  if (options.candidates) {
+    const wanted = new Set(options.candidates);
+    ks = ks.filter((k) => wanted.has(nlu.intents[k]));
+    if (ks.length === 0) return { intent: 'none', score: 0, ranking: [] };
+  }
+  const nk = all;
   const { prob, nearest, centroid } = nlu.blend;
-  const scored = nlu.intents.map((intent, k) => ({
-    intent,
+  const scored = ks.map((k) => ({
+    intent: nlu.intents[k],
     score: round(
-      nk < 2
+      all < 2
         ? (nearest * s.nearest[k] + centroid * s.centroid[k]) / (nearest + centroid || 1)
         : prob * relativeProbability(s.prob[k], nk) + nearest * s.nearest[k] + centroid * s.centroid[k],
       4,
@@ -393,5 +410,8 @@ export function matchIntent(nlu: NluIndex, text: string): IntentMatch {
   scored.sort((a, b) => b.score - a.score || a.k - b.k);
   const ranking = scored.slice(0, 5).map(({ intent, score }) => ({ intent, score }));
   const best = ranking[0];
-  return { intent: best.score >= nlu.threshold ? best.intent : 'none', score: best.score, ranking };
+  // A reply of numbers only ("42", "2") says nothing an intent can be about: it is a value or a
+  // choice for the step, never a request.
+  const matched = best.score >= nlu.threshold && !s.noContent;
+  return { intent: matched ? best.intent : 'none', score: best.score, ranking };
 }

@@ -237,7 +237,7 @@ class Run {
     s.moves = 0;
 
     const sentiment = this.sentimentOf(text);
-    const match = this.intentOf(text);
+    const match = this.intentOf(text, st ? this.candidateIntents(st) : undefined);
     s.sentiment = sentiment;
     s.sentimentHistory.push(sentiment.score);
     s.transcript.push({ from: 'customer', text, step: at, sentiment: sentiment.score });
@@ -264,6 +264,17 @@ class Run {
     const own = (st.routes ?? []).filter((r) => !('option' in r.when));
     const handlers = [...this.handlers(st.handlers), ...this.handlers('*')];
 
+    // 0. A reply that is exactly a quick reply's label or number is that choice: nothing to guess.
+    const options = st.options ?? [];
+    const said = normalizeLabel(text);
+    const number = /^#?(\d{1,3})[.)]?$/.exec(said);
+    const exact = options.findIndex(
+      (o, i) => normalizeLabel(o.label) === said || (number !== null && Number(number[1]) === i + 1),
+    );
+    const exactRoute = (st.routes ?? []).find((r) => 'option' in r.when && r.when.option === exact + 1);
+    if (exact >= 0 && exactRoute)
+      return { to: exactRoute.goto, kind: 'option', cause: `customer chose "${options[exact].label}"` };
+
     // 1. A person or a sensitive topic, wherever it is routed.
     const isHuman = intent === 'human';
     const isSensitive = intent !== 'none' && this.bot.intents?.[intent]?.sensitive === true;
@@ -275,16 +286,10 @@ class Run {
       if (shared) return { to: shared.goto, kind: 'handler', cause };
     }
 
-    // 2. Quick replies: the label, its number, or its intent.
-    const options = st.options ?? [];
+    // 2. Quick replies by their intent (the exact label or number was taken above).
     if (options.length > 0) {
-      const said = normalizeLabel(text);
-      const number = /^#?(\d{1,3})[.)]?$/.exec(said);
       const index = options.findIndex(
-        (o, i) =>
-          normalizeLabel(o.label) === said ||
-          (number !== null && Number(number[1]) === i + 1) ||
-          (o.intent !== undefined && intent !== 'none' && o.intent === intent),
+        (o) => o.intent !== undefined && intent !== 'none' && o.intent === intent,
       );
       const option = index + 1;
       const r = (st.routes ?? []).find((r) => 'option' in r.when && r.when.option === option);
@@ -383,10 +388,28 @@ class Run {
     return { score, label: result?.label ?? 'neutral' };
   }
 
-  intentOf(text: string): IntentMatch {
+  intentOf(text: string, candidates?: Set<string>): IntentMatch {
     return (
-      safely(() => matchIntent(this.bot.nlu as NluIndex, text)) ?? { intent: 'none', score: 0, ranking: [] }
+      safely(() => matchIntent(this.bot.nlu as NluIndex, text, { candidates })) ?? {
+        intent: 'none',
+        score: 0,
+        ranking: [],
+      }
     );
+  }
+
+  /**
+   * The intents a reply at this step can be routed on: `human`, the sensitive ones, and those of
+   * the step's options and routes and of the flow's and global handlers. Matching only among them
+   * keeps an intent of another flow from taking a reply meant for this step.
+   */
+  candidateIntents(st: BotStep): Set<string> {
+    const out = new Set<string>(['human']);
+    for (const [id, def] of Object.entries(this.bot.intents ?? {})) if (def?.sensitive) out.add(id);
+    for (const o of st.options ?? []) if (o.intent) out.add(o.intent);
+    for (const r of [...(st.routes ?? []), ...this.handlers(st.handlers), ...this.handlers('*')])
+      if ('intent' in r.when) out.add(r.when.intent);
+    return out;
   }
 }
 

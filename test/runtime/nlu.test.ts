@@ -155,3 +155,25 @@ describe('buildNlu', () => {
     expect(matchIntent(strict, 'I need a refund').ranking[0].intent).toBe('refund/request');
   });
 });
+
+describe('matching among the intents a step can route', () => {
+  it('only a candidate can win, with the same score it has in the whole bot', () => {
+    const whole = matchIntent(nlu, 'please refund me my money');
+    expect(whole.intent).toBe('refund/request');
+    const restricted = matchIntent(nlu, 'please refund me my money', {
+      candidates: ['order/track', 'human'],
+    });
+    expect(restricted.intent).not.toBe('refund/request');
+    expect(restricted.ranking.every((r) => ['order/track', 'human'].includes(r.intent))).toBe(true);
+    const same = matchIntent(nlu, 'please refund me my money', { candidates: ['refund/request', 'human'] });
+    expect(same.score).toBe(whole.score);
+  });
+
+  it('a lone candidate is not inflated into a match', () => {
+    expect(matchIntent(nlu, 'it is order 4411', { candidates: ['human'] }).intent).toBe('none');
+  });
+
+  it('a reply of numbers only is never an intent: it is a value or a choice', () => {
+    for (const reply of ['2', '42', '1,200', '4411']) expect(matchIntent(nlu, reply).intent).toBe('none');
+  });
+});
