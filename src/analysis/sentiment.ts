@@ -5,7 +5,7 @@
 // "third time"), general words retuned ("help" and "please" ask, they do not praise), emoji, cheap
 // sarcasm markers, questions that ask rather than feel, and politeness that does not undo a
 // complaint. Pure, deterministic and browser-safe: no Node built-ins, no model, no I/O.
-import { VADER_LEXICON } from './lexicon/vader-lexicon.js';
+
 import WINK_EMOJI from 'wink-sentiment/src/emojis.js';
 import WINK_EMOTICONS from 'wink-sentiment/src/emoticons.js';
 import type { SentimentLabel, SentimentThresholds } from '../flow/types.js';
@@ -34,6 +34,7 @@ import {
   TIME_UNITS,
   VERB_GAP,
 } from './lexicon/service.js';
+import { VADER_LEXICON } from './lexicon/vader-lexicon.js';
 import { isShouting, type Token, tokenize } from './text-tokens.js';
 
 export interface SentimentResult {

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
 import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tact } from './helpers.js';
@@ -39,7 +39,9 @@ describe('tact lint on each broken fixture', () => {
   it('has fixtures', () => expect(fixtureDirs.length).toBeGreaterThan(10));
   for (const dir of fixtureDirs) {
     it(`fixtures/${dir} reports the expected rule at the expected place and exits 1`, async () => {
-      const expected: Expected[] = JSON.parse(readFileSync(path.join(FIXTURES, dir, 'expected.json'), 'utf8'));
+      const expected: Expected[] = JSON.parse(
+        readFileSync(path.join(FIXTURES, dir, 'expected.json'), 'utf8'),
+      );
       const r = await tact(['lint', '.', '--format', 'json'], { cwd: path.join(FIXTURES, dir) });
       expect(r.exitCode, r.stderr).toBe(expected.some((e) => isError(r.stdout, e)) ? 1 : r.exitCode);
       const findings = JSON.parse(r.stdout).findings as {
@@ -50,8 +52,13 @@ describe('tact lint on each broken fixture', () => {
         path?: { step: string }[];
       }[];
       for (const e of expected) {
-        const hit = findings.find((f) => f.ruleId === e.rule && f.file === e.file && f.line === e.line && f.column === e.column);
-        expect(hit, `${e.rule} at ${e.file}:${e.line}:${e.column}; got ${findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`).join(', ')}`).toBeDefined();
+        const hit = findings.find(
+          (f) => f.ruleId === e.rule && f.file === e.file && f.line === e.line && f.column === e.column,
+        );
+        expect(
+          hit,
+          `${e.rule} at ${e.file}:${e.line}:${e.column}; got ${findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`).join(', ')}`,
+        ).toBeDefined();
         if (e.path) expect(hit?.path?.map((p) => p.step)).toEqual(e.path);
       }
     });
@@ -60,7 +67,9 @@ describe('tact lint on each broken fixture', () => {
 
 function isError(stdout: string, e: Expected): boolean {
   const report = JSON.parse(stdout);
-  return report.findings.some((f: { ruleId: string; severity: string }) => f.ruleId === e.rule && f.severity === 'error');
+  return report.findings.some(
+    (f: { ruleId: string; severity: string }) => f.ruleId === e.rule && f.severity === 'error',
+  );
 }
 
 describe('exit codes and output', () => {
@@ -79,7 +88,9 @@ describe('exit codes and output', () => {
       ['unknown-target', 'unknown-target'],
       ['yaml-duplicate-key', 'yaml'],
     ]) {
-      const expected: Expected[] = JSON.parse(readFileSync(path.join(FIXTURES, dir, 'expected.json'), 'utf8'));
+      const expected: Expected[] = JSON.parse(
+        readFileSync(path.join(FIXTURES, dir, 'expected.json'), 'utf8'),
+      );
       const r = await tact(['lint', '.', '--format', 'compact'], { cwd: path.join(FIXTURES, dir) });
       const e = expected.find((x) => x.rule === rule)!;
       expect(r.stdout).toContain(`${e.file}:${e.line}:${e.column}: error ${rule} `);
@@ -87,7 +98,12 @@ describe('exit codes and output', () => {
   });
 
   it('bad flags give one line on stderr and exit 2, without a stack trace', async () => {
-    for (const args of [['lint', '--format', 'xml'], ['lint', '--max-warnings', 'many'], ['lint', '--rule', 'nope'], ['frobnicate']]) {
+    for (const args of [
+      ['lint', '--format', 'xml'],
+      ['lint', '--max-warnings', 'many'],
+      ['lint', '--rule', 'nope'],
+      ['frobnicate'],
+    ]) {
       const r = await tact(args);
       expect(r.exitCode, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -112,7 +128,9 @@ describe('exit codes and output', () => {
     const r = await tact(['lint', '.', '--format', 'json', '--rule', 'unknown-target=off'], {
       cwd: path.join(FIXTURES, 'unknown-target'),
     });
-    expect(JSON.parse(r.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'unknown-target')).toBe(false);
+    expect(JSON.parse(r.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'unknown-target')).toBe(
+      false,
+    );
   });
 
   it('--fail-on warn and --max-warnings fail on warnings', async () => {
@@ -132,7 +150,9 @@ describe('exit codes and output', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
     const sarif = JSON.parse(readFileSync(out, 'utf8'));
-    const schema = JSON.parse(readFileSync(path.join(ROOT, '../shared/data/formats/sarif-schema-2.1.0.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(path.join(ROOT, '../shared/data/formats/sarif-schema-2.1.0.json'), 'utf8'),
+    );
     const ajv = new Ajv.default({ strict: false, allErrors: true });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
@@ -145,7 +165,9 @@ describe('exit codes and output', () => {
     const r = await tact(['lint', 'fixtures/human-exit', '--format', 'json']);
     const ajv = new Ajv2020.default({ strict: false, allErrors: true });
     addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/report.schema.json'), 'utf8')));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(ROOT, 'schemas/report.schema.json'), 'utf8')),
+    );
     expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
@@ -190,7 +212,9 @@ describe('exit codes and output', () => {
   it('colour only when asked for and not with NO_COLOR', async () => {
     const plain = await tact(['lint', 'fixtures/unknown-target'], { env: { NO_COLOR: '1' } });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
-    const forced = await tact(['lint', 'fixtures/unknown-target'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    const forced = await tact(['lint', 'fixtures/unknown-target'], {
+      env: { FORCE_COLOR: '1', NO_COLOR: '' },
+    });
     expect(forced.stdout).toMatch(/\u001b\[/);
   });
 });
@@ -205,7 +229,9 @@ describe('tact rules and --help', () => {
 
   it('every command has complete --help', async () => {
     const top = await tact(['--help']);
-    const commands = [...top.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
+    const commands = [...top.stdout.matchAll(/^ {2}([a-z]+) /gm)]
+      .map((m) => m[1])
+      .filter((c) => c !== 'help');
     expect(commands).toEqual(expect.arrayContaining(['lint', 'rules']));
     for (const c of commands) {
       const h = await tact([c, '--help']);
