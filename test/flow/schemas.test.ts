@@ -12,9 +12,9 @@ const readJson = (rel: string) => JSON.parse(readFileSync(path.join(repo, rel), 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
 for (const kind of ['flow', 'config', 'persona']) ajv.addSchema(readJson(`schemas/${kind}.schema.json`));
 const validators = {
-  flow: ajv.getSchema('https://github.com/tact-cli/tact/schemas/flow.schema.json')!,
-  config: ajv.getSchema('https://github.com/tact-cli/tact/schemas/config.schema.json')!,
-  persona: ajv.getSchema('https://github.com/tact-cli/tact/schemas/persona.schema.json')!,
+  flow: ajv.getSchema('https://raw.githubusercontent.com/tact-cli/tact/main/schemas/flow.schema.json')!,
+  config: ajv.getSchema('https://raw.githubusercontent.com/tact-cli/tact/main/schemas/config.schema.json')!,
+  persona: ajv.getSchema('https://raw.githubusercontent.com/tact-cli/tact/main/schemas/persona.schema.json')!,
 };
 type Kind = keyof typeof validators;
 
