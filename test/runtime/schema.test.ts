@@ -5,7 +5,7 @@ import type { BotFile } from '../../src/runtime/bot-types.js';
 import { fixtureBot, readFixture, tinyBot } from './fixtures/bots.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/bot.schema.json', import.meta.url), 'utf8'));
-const ajv = new Ajv2020({ allErrors: true });
+const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 const errors = (bot: unknown) =>
   validate(bot) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
