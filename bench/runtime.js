@@ -1,0 +1,85 @@
+// Time per customer reply through the whole runtime (sanitise, sentiment, intent among 77, routing,
+// messages) on a 77-intent bot built from Banking77's first 10 examples per intent; side by side
+// with matchIntent alone, so the cost of the rest of a turn shows.
+//
+//   npm run build && node bench/runtime.js    (TACT_DATA_DIR overrides the data folder)
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fewShot, parseCsv } from '../scripts/eval-intents.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A bot of one question whose routes cover every intent, each answered and asked again. */
+function botFor(intents, buildNlu) {
+  const ids = Object.keys(intents).map((name) => `bank/${name.replace(/[^a-z0-9_-]/g, '_')}`);
+  const steps = {
+    'bank/ask': {
+      kind: 'ask',
+      ask: ['How can I help?'],
+      routes: ids.map((id) => ({ when: { intent: id }, goto: 'bank/answer' })),
+      fallback: { say: ['Sorry, could you say that another way?'], max: 1000 },
+      handlers: 'bank',
+    },
+    'bank/answer': { kind: 'message', say: ['Here is what I found.'], next: 'bank/ask' },
+  };
+  const botIntents = Object.fromEntries(ids.map((id, i) => [id, Object.values(intents)[i]]));
+  return {
+    format: 'tact-bot',
+    version: 1,
+    name: 'bench',
+    hash: 'sha256-bench',
+    entry: 'bank/ask',
+    channel: 'chat',
+    bot: {},
+    sentiment: { positive: 0.25, negative: -0.25, very_negative: -0.6 },
+    intents: botIntents,
+    data: {},
+    steps,
+    handlers: { bank: [], '*': [] },
+    nlu: buildNlu(botIntents),
+    source: {},
+  };
+}
+
+/** Median time per reply of a whole runtime turn and of matchIntent alone. */
+export async function benchRuntime({ dataDir, replies = 1000 } = {}) {
+  const dir = resolve(dataDir ?? process.env.TACT_DATA_DIR ?? join(root, '../shared/data'));
+  const file = join(dir, 'intents/banking77-train.csv');
+  if (!existsSync(file)) return { text: `skip runtime bench: ${file} not found` };
+  const { buildNlu, matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);
+  const { loadBot } = await import(pathToFileURL(join(root, 'dist/runtime/index.js')).href);
+  const rows = parseCsv(readFileSync(file, 'utf8')).map((r) => [r.text, r.category]);
+  const { intents, rest } = fewShot(rows);
+  const bot = loadBot(JSON.parse(JSON.stringify(botFor(intents, buildNlu))));
+  const texts = rest.slice(0, replies).map(([text]) => text);
+
+  // Conversations of 10 replies each, as customers have them (state grows with the transcript).
+  let session;
+  const turn = [];
+  for (const [i, text] of texts.entries()) {
+    if (i % 10 === 0) {
+      session = bot.session();
+      await session.start();
+    }
+    const t = performance.now();
+    await session.reply(text);
+    turn.push(performance.now() - t);
+  }
+  const match = [];
+  for (const text of texts) {
+    const t = performance.now();
+    matchIntent(bot.file.nlu, text);
+    match.push(performance.now() - t);
+  }
+  const text = [
+    `runtime bench: ${Object.keys(intents).length}-intent bot, ${texts.length} replies (median per reply, conversations of 10 replies)`,
+    `  whole turn (session.reply)  ${median(turn).toFixed(3)} ms`,
+    `  matchIntent alone           ${median(match).toFixed(3)} ms`,
+  ].join('\n');
+  return { text, turnMs: median(turn), matchMs: median(match) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) console.log((await benchRuntime()).text);
