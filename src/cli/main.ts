@@ -3,6 +3,7 @@ import { TactError } from '../errors.js';
 import { TOOL_VERSION } from '../meta.js';
 import { registerChat } from './chat.js';
 import { registerCompile } from './compile.js';
+import { registerGraph } from './graph.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerLint(program);
   registerCompile(program);
   registerChat(program);
+  registerGraph(program);
   registerRules(program);
   for (const c of program.commands) {
     c.exitOverride();

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { TactError } from '../errors.js';
+import type { SeveritySetting } from '../flow/types.js';
+import { lint } from '../lint.js';
+import { DIAGRAM_FORMATS, type DiagramFormat, renderDiagram } from '../report/diagram.js';
+import { emit } from './io.js';
+import { collectRule, oneOf } from './options.js';
+
+interface GraphCommandOptions {
+  format: DiagramFormat;
+  output?: string;
+  flow?: string;
+  findings: boolean;
+  rule?: Record<string, SeveritySetting>;
+  config?: string;
+}
+
+export function registerGraph(program: Command): void {
+  program
+    .command('graph')
+    .description(
+      'draw the flows as a diagram: ask steps, handoff steps (the human exits) and steps with findings marked',
+    )
+    .argument('[paths...]', 'flow files or folders (default: the current folder)')
+    .option(
+      '-f, --format <format>',
+      `diagram format: ${DIAGRAM_FORMATS.join(' or ')}`,
+      oneOf(DIAGRAM_FORMATS),
+      'mermaid',
+    )
+    .option('-o, --output <file>', 'write the diagram to a file instead of stdout (atomically)')
+    .option('--flow <id>', 'draw only this flow')
+    .option('--no-findings', 'do not lint, and mark no findings')
+    .option('--rule <id=severity>', 'override a rule for the findings marked (repeatable)', collectRule)
+    .option(
+      '-c, --config <file>',
+      'the config file (default: tact.config.yaml looked up from the first path)',
+    )
+    .addHelpText(
+      'after',
+      `
+Ask steps are blue, handoff steps green, steps with errors or warnings red (with the findings as
+tooltips in dot). Handlers are drawn once per flow ("any question in FLOW") and once for the bot.
+Exit codes: 0 drawn, 2 could not draw (bad arguments, unreadable files, unknown --flow).
+Examples:
+  tact graph flows > flows.mmd
+  tact graph flows --format dot | dot -Tsvg > flows.svg
+  tact graph flows --flow retail --no-findings`,
+    )
+    .action((paths: string[], opts: GraphCommandOptions) => {
+      const report = lint(paths, { config: opts.config, rules: opts.rule });
+      if (opts.flow && !report.project.flows.has(opts.flow)) {
+        throw new TactError(
+          `no flow \`${opts.flow}\` in the project`,
+          2,
+          `flows: ${[...report.project.flows.keys()].join(', ')}`,
+        );
+      }
+      const text = renderDiagram(report.project, opts.format, {
+        flow: opts.flow,
+        findings: opts.findings ? report.findings : [],
+      });
+      emit(text, opts.output);
+    });
+}
