@@ -1,5 +1,6 @@
 /**
- * tact's library API. `lint` checks a project; the text analyzer is shared with the runtime.
+ * tact's library API. `lint` checks a project, `compile` lints and compiles it to the portable bot;
+ * the text analyzer (`analyzeSentiment`, `analyzeTone`) is shared with the runtime.
  * The bot runtime has its own entry: `tact/runtime`.
  */
 export {
@@ -12,9 +13,12 @@ export { analyzeTone, type BotTone, type ToneResult } from './analysis/tone.js';
 export {
   botHash,
   type CompileOptions,
+  type CompilePathsOptions,
   type CompileResult,
   canonicalJson,
+  compile,
   compileProject,
+  type LintedCompileResult,
 } from './compile/index.js';
 export { TactError } from './errors.js';
 export { type LoadedProject, type LoadOptions, loadProject } from './flow/load.js';
