@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { TactError } from '../errors.js';
-import type { SeveritySetting } from '../flow/types.js';
 import { type Bot, BotLoadError, loadBot, type Turn } from '../runtime/index.js';
 import {
   type ChatLine,
@@ -14,19 +13,17 @@ import {
   type World,
 } from '../ui/conversation.js';
 import { lintAndCompile } from './compile.js';
-import { collectRule, parseCount } from './options.js';
+import { addProjectOptions, type ProjectOptions, parseCount } from './options.js';
 
-export interface ChatCommandOptions {
+export interface ChatCommandOptions extends ProjectOptions {
   world?: string;
   json?: boolean;
   force?: boolean;
   seed?: number;
-  rule?: Record<string, SeveritySetting>;
-  config?: string;
 }
 
 export function registerChat(program: Command): void {
-  program
+  const command = program
     .command('chat')
     .description('talk to the bot in the terminal; with piped input, one customer line per input line')
     .argument('[paths...]', 'a compiled bot.json, or flow files or folders (default: the current folder)')
@@ -36,16 +33,8 @@ export function registerChat(program: Command): void {
     )
     .option('--json', 'with piped input: print one JSON object per turn (JSON Lines) instead of a transcript')
     .option('--force', 'chat even when lint reports errors in the flows (they are still printed)')
-    .option('--seed <n>', 'seed kept in the conversation state', parseCount, 0)
-    .option(
-      '--rule <id=severity>',
-      'override a rule for this run, e.g. --rule readability=off (repeatable)',
-      collectRule,
-    )
-    .option(
-      '-c, --config <file>',
-      'the config file (default: tact.config.yaml looked up from the first path)',
-    )
+    .option('--seed <n>', 'seed kept in the conversation state', parseCount, 0);
+  addProjectOptions(command)
     .addHelpText(
       'after',
       `

@@ -2,21 +2,18 @@ import type { Command } from 'commander';
 import { compileProject } from '../compile/compile.js';
 import { TactError } from '../errors.js';
 import type { LoadedProject } from '../flow/load.js';
-import type { SeveritySetting } from '../flow/types.js';
 import { lint } from '../lint.js';
 import { formatLintReport } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
 import type { BotFile } from '../runtime/bot-types.js';
 import { writeFileAtomic } from './io.js';
-import { collectRule } from './options.js';
+import { addProjectOptions, type ProjectOptions } from './options.js';
 
-export interface CompileCommandOptions {
+export interface CompileCommandOptions extends ProjectOptions {
   output: string;
   stdout?: boolean;
   force?: boolean;
   quiet?: boolean;
-  rule?: Record<string, SeveritySetting>;
-  config?: string;
 }
 
 export interface LintedBot {
@@ -32,7 +29,7 @@ export interface LintedBot {
  */
 export function lintAndCompile(
   paths: string[],
-  opts: { config?: string; rule?: Record<string, SeveritySetting>; force?: boolean; quiet?: boolean },
+  opts: ProjectOptions & { force?: boolean; quiet?: boolean },
 ): LintedBot {
   const { project, ...report } = lint(paths, { config: opts.config, rules: opts.rule });
   const errors = report.findings.filter((f) => f.severity === 'error');
@@ -48,23 +45,15 @@ export function lintAndCompile(
 }
 
 export function registerCompile(program: Command): void {
-  program
+  const command = program
     .command('compile')
     .description('lint, then compile the flows into one portable bot JSON file that the runtime runs')
     .argument('[paths...]', 'flow files or folders (default: the current folder)')
     .option('-o, --output <file>', 'where to write the bot file (atomically)', 'dist/bot.json')
     .option('--stdout', 'write the bot JSON to stdout instead of a file')
     .option('--force', 'compile even when lint reports errors (they are still printed)')
-    .option('-q, --quiet', 'print nothing on success')
-    .option(
-      '--rule <id=severity>',
-      'override a rule for this run, e.g. --rule readability=off (repeatable)',
-      collectRule,
-    )
-    .option(
-      '-c, --config <file>',
-      'the config file (default: tact.config.yaml looked up from the first path)',
-    )
+    .option('-q, --quiet', 'print nothing on success');
+  addProjectOptions(command)
     .addHelpText(
       'after',
       `

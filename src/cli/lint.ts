@@ -1,19 +1,16 @@
 import type { Command } from 'commander';
-import type { SeveritySetting } from '../flow/types.js';
 import { lint } from '../lint.js';
 import { formatLintReport, LINT_FORMATS, type LintFormat } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
 import { emit, useColor } from './io.js';
-import { collectRule, oneOf, parseCount } from './options.js';
+import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends ProjectOptions {
   format: LintFormat;
   output?: string;
   failOn: 'error' | 'warn';
   maxWarnings?: number;
   quiet?: boolean;
-  rule?: Record<string, SeveritySetting>;
-  config?: string;
 }
 
 /** Exit code of a lint run: 1 when anything is at or above the failing severity (cli.md). */
@@ -27,7 +24,7 @@ export function lintExitCode(report: LintReport, failOn: 'error' | 'warn', maxWa
 }
 
 export function registerLint(program: Command): void {
-  program
+  const command = program
     .command('lint')
     .description('check flows, personas and config against the schemas and the rules (the CI gate)')
     .argument('[paths...]', 'flow files or folders (default: the current folder)')
@@ -45,16 +42,8 @@ export function registerLint(program: Command): void {
       'error',
     )
     .option('--max-warnings <n>', 'fail when there are more than N warnings', parseCount)
-    .option('-q, --quiet', 'print findings only (no summary or success line)')
-    .option(
-      '--rule <id=severity>',
-      'override a rule for this run, e.g. --rule readability=off (repeatable)',
-      collectRule,
-    )
-    .option(
-      '-c, --config <file>',
-      'the config file (default: tact.config.yaml looked up from the first path)',
-    )
+    .option('-q, --quiet', 'print findings only (no summary or success line)');
+  addProjectOptions(command)
     .addHelpText(
       'after',
       `

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import type { SeveritySetting } from '../flow/types.js';
 
 /** Parse one `--rule ID=SEVERITY` and add it to the earlier ones. */
@@ -27,4 +27,24 @@ export function oneOf<T extends string>(allowed: readonly T[]) {
       throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${value}"`);
     return value as T;
   };
+}
+
+/** The options of every command that lints a project: `--rule` and `--config`. */
+export interface ProjectOptions {
+  rule?: Record<string, SeveritySetting>;
+  config?: string;
+}
+
+/** Add the options of `ProjectOptions` to a command, with their help; returns the command. */
+export function addProjectOptions(command: Command): Command {
+  return command
+    .option(
+      '--rule <id=severity>',
+      'override a rule for this run, e.g. --rule readability=off (repeatable)',
+      collectRule,
+    )
+    .option(
+      '-c, --config <file>',
+      'the config file (default: tact.config.yaml looked up from the first path)',
+    );
 }

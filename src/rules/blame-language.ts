@@ -1,5 +1,5 @@
-import type { Message, Pos } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { distinctProjectTexts } from './texts.js';
 import type { Report } from './types.js';
 
 interface Blame {
@@ -140,14 +140,6 @@ export function findBlame(text: string): { phrase: string; repair: string; index
   return found.sort((a, b) => a.index - b.index);
 }
 
-function texts(m: Message | undefined): { text: string; pos: Pos }[] {
-  if (!m) return [];
-  const all = Array.isArray(m.value.variants)
-    ? m.value.variants
-    : Object.values(m.value.variants as Record<string, string[]>).flat();
-  return all.map((text, i) => ({ text, pos: m.textPos[i] ?? m.pos }));
-}
-
 export default defineRule({
   id: 'blame-language',
   category: 'empathy',
@@ -159,18 +151,9 @@ export default defineRule({
   },
   check(project) {
     const reports: Report[] = [];
-    const done = new Set<string>();
-    const steps = [...project.flows.values()].flatMap((f) => [...f.steps.values()]);
-    const messages = [...steps.flatMap((s) => [s.say, s.ask, s.fallback?.say]), project.config.fallback?.say];
-    for (const m of messages) {
-      for (const { text, pos } of texts(m)) {
-        // An inherited default fallback is one message however many steps use it.
-        const key = `${pos.file}:${pos.line}:${pos.column}`;
-        if (done.has(key)) continue;
-        done.add(key);
-        for (const b of findBlame(text))
-          reports.push({ messageId: 'blames', data: { phrase: b.phrase, repair: b.repair }, at: pos });
-      }
+    for (const { text, pos } of distinctProjectTexts(project)) {
+      for (const b of findBlame(text))
+        reports.push({ messageId: 'blames', data: { phrase: b.phrase, repair: b.repair }, at: pos });
     }
     return reports;
   },

@@ -1,4 +1,4 @@
-import type { Project, Severity } from '../flow/types.js';
+import type { LoadProblem, Project, Severity } from '../flow/types.js';
 import type { Report, Rule, RuleCategory } from './types.js';
 
 export interface RuleDefinition<O extends Record<string, unknown>> {
@@ -43,4 +43,14 @@ export function defineRule<O extends Record<string, unknown> = Record<string, ne
 /** Fill a message template's `{name}` placeholders. */
 export function renderMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+/**
+ * The loader's problems of one kind as findings: the check of the rules (`yaml`, `schema`,
+ * `duplicate-flow`) that report what `loadProject` found rather than look at the model.
+ */
+export function reportLoadProblems(project: Project, rule: LoadProblem['rule'], messageId: string): Report[] {
+  return project.problems
+    .filter((p) => p.rule === rule)
+    .map((p) => ({ messageId, data: { message: p.message }, at: p.pos, related: p.related }));
 }

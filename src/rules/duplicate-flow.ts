@@ -1,4 +1,4 @@
-import { defineRule } from './define.js';
+import { defineRule, reportLoadProblems } from './define.js';
 
 export default defineRule({
   id: 'duplicate-flow',
@@ -6,8 +6,5 @@ export default defineRule({
   severity: 'error',
   description: 'Two files declare the same flow id.',
   messages: { duplicate: '{message}' },
-  check: (project) =>
-    project.problems
-      .filter((p) => p.rule === 'duplicate-flow')
-      .map((p) => ({ messageId: 'duplicate', data: { message: p.message }, at: p.pos, related: p.related })),
+  check: (project) => reportLoadProblems(project, 'duplicate-flow', 'duplicate'),
 });

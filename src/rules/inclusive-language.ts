@@ -1,8 +1,9 @@
 import { retext } from 'retext';
 import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
-import type { Message, Pos, Project } from '../flow/types.js';
+import type { Pos, Project } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { distinctProjectTexts } from './texts.js';
 import type { Report } from './types.js';
 
 type Options = { ignore: string[] };
@@ -25,14 +26,6 @@ function processorFor(ignore: string[]): Processor {
 
 // Placeholders and links are not prose; blank them out keeping the columns.
 const NOT_PROSE = /\{[^}]*\}|\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
-
-function texts(m: Message | undefined): { text: string; pos: Pos }[] {
-  if (!m) return [];
-  const all = Array.isArray(m.value.variants)
-    ? m.value.variants
-    : Object.values(m.value.variants as Record<string, string[]>).flat();
-  return all.map((text, i) => ({ text, pos: m.textPos[i] ?? m.pos }));
-}
 
 /**
  * Where a text's own first character is in the file, when the text is written on one line exactly
@@ -73,40 +66,32 @@ export default defineRule<Options>({
     const ignore = Array.isArray(options.ignore) ? options.ignore.filter((w) => typeof w === 'string') : [];
     const processor = processorFor(ignore);
     const reports: Report[] = [];
-    const done = new Set<string>();
-    const steps = [...project.flows.values()].flatMap((f) => [...f.steps.values()]);
-    const messages = [...steps.flatMap((s) => [s.say, s.ask, s.fallback?.say]), project.config.fallback?.say];
-    for (const m of messages) {
-      for (const { text, pos } of texts(m)) {
-        const key = `${pos.file}:${pos.line}:${pos.column}`;
-        if (done.has(key)) continue;
-        done.add(key);
-        const prose = text.replace(NOT_PROSE, (s) => ' '.repeat(s.length));
-        let file: ReturnType<Processor['processSync']>;
-        try {
-          file = processor.processSync(prose);
-        } catch {
-          // A rule never throws; text the library cannot parse is simply not checked.
-          continue;
-        }
-        const start = textStart(project, text, pos);
-        for (const msg of file.messages) {
-          const expected = Array.isArray(msg.expected) ? msg.expected.filter((e) => e) : [];
-          const at: Pos =
-            start !== undefined && msg.line === 1 && typeof msg.column === 'number'
-              ? { file: pos.file, line: pos.line, column: start + msg.column - 1 }
-              : pos;
-          reports.push({
-            messageId: 'insensitive',
-            data: {
-              actual: msg.actual ?? msg.reason,
-              suggestion: expected.length > 0 ? `: in some cases ${quoteList(expected)} may be better` : '',
-              note: msg.note ? ` (${msg.note})` : '',
-            },
-            at,
-            evidence: msg.actual ? [msg.actual] : undefined,
-          });
-        }
+    for (const { text, pos } of distinctProjectTexts(project)) {
+      const prose = text.replace(NOT_PROSE, (s) => ' '.repeat(s.length));
+      let file: ReturnType<Processor['processSync']>;
+      try {
+        file = processor.processSync(prose);
+      } catch {
+        // A rule never throws; text the library cannot parse is simply not checked.
+        continue;
+      }
+      const start = textStart(project, text, pos);
+      for (const msg of file.messages) {
+        const expected = Array.isArray(msg.expected) ? msg.expected.filter((e) => e) : [];
+        const at: Pos =
+          start !== undefined && msg.line === 1 && typeof msg.column === 'number'
+            ? { file: pos.file, line: pos.line, column: start + msg.column - 1 }
+            : pos;
+        reports.push({
+          messageId: 'insensitive',
+          data: {
+            actual: msg.actual ?? msg.reason,
+            suggestion: expected.length > 0 ? `: in some cases ${quoteList(expected)} may be better` : '',
+            note: msg.note ? ` (${msg.note})` : '',
+          },
+          at,
+          evidence: msg.actual ? [msg.actual] : undefined,
+        });
       }
     }
     return reports;

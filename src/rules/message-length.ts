@@ -1,16 +1,9 @@
-import type { Channel, Message, Pos } from '../flow/types.js';
+import type { Channel } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { projectTexts } from './texts.js';
 import type { Report } from './types.js';
 
 type Options = { sms: number; chat: number; voice: number };
-
-function texts(m: Message | undefined): { text: string; pos: Pos }[] {
-  if (!m) return [];
-  const all = Array.isArray(m.value.variants)
-    ? m.value.variants
-    : Object.values(m.value.variants as Record<string, string[]>).flat();
-  return all.map((text, i) => ({ text, pos: m.textPos[i] ?? m.pos }));
-}
 
 /** Length as the channel counts it: words on voice, characters (code points) in writing. */
 function lengthOn(channel: Channel, text: string): number {
@@ -38,27 +31,22 @@ export default defineRule<Options>({
       voice: typeof options.voice === 'number' ? options.voice : 35,
     };
     const reports: Report[] = [];
-    // A default fallback from tact.config.yaml is checked against each channel that uses it, once.
+    // A default fallback from tact.config.yaml has no channel of its own: it is checked against each
+    // channel whose steps inherit it, once.
     const done = new Set<string>();
-    for (const flow of project.flows.values()) {
+    for (const { text, pos, flow } of projectTexts(project)) {
+      if (!flow) continue;
       const max = limits[flow.channel];
-      const unit = flow.channel === 'voice' ? 'words' : 'characters';
-      for (const step of flow.steps.values()) {
-        for (const m of [step.say, step.ask, step.fallback?.say]) {
-          for (const { text, pos } of texts(m)) {
-            const length = lengthOn(flow.channel, text);
-            if (length <= max) continue;
-            const key = `${pos.file}:${pos.line}:${pos.column}:${flow.channel}`;
-            if (done.has(key)) continue;
-            done.add(key);
-            reports.push({
-              messageId: 'tooLong',
-              data: { length, unit, max, channel: flow.channel },
-              at: pos,
-            });
-          }
-        }
-      }
+      const length = lengthOn(flow.channel, text);
+      if (length <= max) continue;
+      const key = `${pos.file}:${pos.line}:${pos.column}:${flow.channel}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      reports.push({
+        messageId: 'tooLong',
+        data: { length, unit: flow.channel === 'voice' ? 'words' : 'characters', max, channel: flow.channel },
+        at: pos,
+      });
     }
     return reports;
   },

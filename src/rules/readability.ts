@@ -1,6 +1,6 @@
 import { syllable } from 'syllable';
-import type { Message, Pos } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { distinctProjectTexts } from './texts.js';
 import type { Report } from './types.js';
 
 type Options = { max_grade: number; min_words: number };
@@ -23,14 +23,6 @@ export function fleschKincaid(text: string): { grade: number; words: number; sen
   return { grade, words: words.length, sentences };
 }
 
-function texts(m: Message | undefined): { text: string; pos: Pos }[] {
-  if (!m) return [];
-  const all = Array.isArray(m.value.variants)
-    ? m.value.variants
-    : Object.values(m.value.variants as Record<string, string[]>).flat();
-  return all.map((text, i) => ({ text, pos: m.textPos[i] ?? m.pos }));
-}
-
 export default defineRule<Options>({
   id: 'readability',
   category: 'language',
@@ -49,27 +41,19 @@ export default defineRule<Options>({
     const max = typeof options.max_grade === 'number' ? options.max_grade : 8;
     const minWords = typeof options.min_words === 'number' ? options.min_words : 12;
     const reports: Report[] = [];
-    const done = new Set<string>();
-    const steps = [...project.flows.values()].flatMap((f) => [...f.steps.values()]);
-    const messages = [...steps.flatMap((s) => [s.say, s.ask, s.fallback?.say]), project.config.fallback?.say];
-    for (const m of messages) {
-      for (const { text, pos } of texts(m)) {
-        const key = `${pos.file}:${pos.line}:${pos.column}`;
-        if (done.has(key)) continue;
-        done.add(key);
-        const { grade, words, sentences } = fleschKincaid(text);
-        if (words < minWords || grade <= max) continue;
-        reports.push({
-          messageId: 'tooHard',
-          data: {
-            grade: grade.toFixed(1),
-            max,
-            words,
-            sentences: sentences === 1 ? '1 sentence' : `${sentences} sentences`,
-          },
-          at: pos,
-        });
-      }
+    for (const { text, pos } of distinctProjectTexts(project)) {
+      const { grade, words, sentences } = fleschKincaid(text);
+      if (words < minWords || grade <= max) continue;
+      reports.push({
+        messageId: 'tooHard',
+        data: {
+          grade: grade.toFixed(1),
+          max,
+          words,
+          sentences: sentences === 1 ? '1 sentence' : `${sentences} sentences`,
+        },
+        at: pos,
+      });
     }
     return reports;
   },

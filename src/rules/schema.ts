@@ -1,4 +1,4 @@
-import { defineRule } from './define.js';
+import { defineRule, reportLoadProblems } from './define.js';
 
 export default defineRule({
   id: 'schema',
@@ -6,8 +6,5 @@ export default defineRule({
   severity: 'error',
   description: 'A file does not match its JSON Schema (flow, config or persona); one finding per problem.',
   messages: { problem: '{message}' },
-  check: (project) =>
-    project.problems
-      .filter((p) => p.rule === 'schema')
-      .map((p) => ({ messageId: 'problem', data: { message: p.message }, at: p.pos, related: p.related })),
+  check: (project) => reportLoadProblems(project, 'schema', 'problem'),
 });

@@ -1,30 +1,11 @@
 import { buildGraph, type StepGraph, toPathSteps } from '../analysis/graph.js';
 import { analyzeTone, type ToneResult } from '../analysis/tone.js';
-import type { Message, Pos, Route, SentimentLabel, Step } from '../flow/types.js';
+import type { Message, Route, SentimentLabel, Step } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { type MessageText, textsOf } from './texts.js';
 import type { Report } from './types.js';
 
 type Variant = 'default' | SentimentLabel;
-
-interface Text {
-  text: string;
-  pos: Pos;
-  /** The sentiment variant it belongs to, for a map of sentiment variants. */
-  variant?: Variant;
-}
-
-/** Every text of a message with its own position, in the order of `messageTexts`. */
-function textsOf(m: Message | undefined): Text[] {
-  if (!m) return [];
-  const out: Text[] = [];
-  if (m.value.kind === 'text') {
-    for (const text of m.value.variants) out.push({ text, pos: m.textPos[out.length] ?? m.pos });
-  } else {
-    for (const [variant, texts] of Object.entries(m.value.variants) as [Variant, string[]][])
-      for (const text of texts) out.push({ text, pos: m.textPos[out.length] ?? m.pos, variant });
-  }
-  return out;
-}
 
 const UPSET: ReadonlySet<string> = new Set(['negative', 'very_negative']);
 
@@ -113,7 +94,7 @@ export default defineRule({
       return r;
     };
     // One finding per text: the first reason found (a route's, with its path) wins.
-    const report = (t: Text, r: Report) => {
+    const report = (t: MessageText, r: Report) => {
       const key = `${t.pos.file}:${t.pos.line}:${t.pos.column}`;
       if (!reports.has(key)) reports.set(key, r);
     };

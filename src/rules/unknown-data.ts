@@ -1,8 +1,8 @@
-import { messageTexts } from '../analysis/graph.js';
 import { CONDITION_BUILTINS, logicVars, parseCondition } from '../flow/conditions.js';
-import type { Condition, DataDef, Flow, Message, Pos, Project } from '../flow/types.js';
+import type { Condition, DataDef, Flow, Pos, Project } from '../flow/types.js';
 import { suggest } from '../flow/validate.js';
 import { defineRule } from './define.js';
+import { eachMessageText } from './texts.js';
 import type { Report } from './types.js';
 
 /**
@@ -14,32 +14,6 @@ const PLACEHOLDER = /\{\s*([A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)?)\s*\}/g;
 /** The names of the `{name}` placeholders in one text, in order. */
 export function placeholdersIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-}
-
-/**
- * Visit every text of every message the bot may say, with its position and the flow it belongs to
- * (undefined for tact.config.yaml's default fallback). A step's fallback that inherits the config's
- * message is not visited again.
- */
-export function eachMessageText(
-  project: Project,
-  visit: (text: string, pos: Pos, flow: Flow | undefined) => void,
-): void {
-  const shared = project.config.fallback?.say;
-  const visitMessage = (m: Message | undefined, flow: Flow | undefined) => {
-    if (!m) return;
-    messageTexts(m).forEach((text, i) => {
-      visit(text, m.textPos[i] ?? m.pos, flow);
-    });
-  };
-  for (const flow of project.flows.values()) {
-    for (const step of flow.steps.values()) {
-      visitMessage(step.say, flow);
-      visitMessage(step.ask, flow);
-      if (step.fallback?.say !== shared) visitMessage(step.fallback?.say, flow);
-    }
-  }
-  visitMessage(shared, undefined);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { CONDITION_BUILTINS } from '../flow/conditions.js';
 import type { DataDef, Flow, Project } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { eachMessageText } from './texts.js';
 import type { Report } from './types.js';
-import { conditionNames, eachCondition, eachMessageText, findData, placeholdersIn } from './unknown-data.js';
+import { conditionNames, eachCondition, findData, placeholdersIn } from './unknown-data.js';
 
 /** Data that something collects, sets or reads. Disclosing data does not use it. */
 function usedData(project: Project): Set<DataDef> {

@@ -1,4 +1,4 @@
-import { defineRule } from './define.js';
+import { defineRule, reportLoadProblems } from './define.js';
 
 export default defineRule({
   id: 'yaml',
@@ -6,8 +6,5 @@ export default defineRule({
   severity: 'error',
   description: 'A file is not valid YAML, repeats a key, uses too many aliases, or is over the size limit.',
   messages: { problem: '{message}' },
-  check: (project) =>
-    project.problems
-      .filter((p) => p.rule === 'yaml')
-      .map((p) => ({ messageId: 'problem', data: { message: p.message }, at: p.pos, related: p.related })),
+  check: (project) => reportLoadProblems(project, 'yaml', 'problem'),
 });

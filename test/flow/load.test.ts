@@ -40,6 +40,18 @@ steps:
     handoff: true
 `;
 
+/** A second flow whose `start` is not its first step. */
+const BILLING_STARTS_AT_OPEN = `flow: billing
+start: open
+steps:
+  close:
+    say: Bye.
+    end: resolved
+  open:
+    say: Billing here.
+    next: close
+`;
+
 describe('loadProject: YAML problems', () => {
   it('reports a syntax error at its line and column, and keeps going with the other files', () => {
     const p = load({
@@ -329,16 +341,7 @@ fallback: {max: 3, then: main/agent}
   it('resolves the entry: config `flow/step`, config flow id, the only flow, or none', () => {
     const two = {
       'flows/main.flow.yaml': OK_FLOW,
-      'flows/billing.flow.yaml': `flow: billing
-start: open
-steps:
-  close:
-    say: Bye.
-    end: resolved
-  open:
-    say: Billing here.
-    next: close
-`,
+      'flows/billing.flow.yaml': BILLING_STARTS_AT_OPEN,
     };
     expect(load({ ...two, 'tact.config.yaml': 'entry: main/ask\n' }).entry).toBe('main/ask');
     expect(load({ ...two, 'tact.config.yaml': 'entry: billing\n' }).entry).toBe('billing/open');
@@ -352,16 +355,7 @@ steps:
   it('a flow’s start is the first step listed unless `start` says otherwise', () => {
     const p = load({
       'flows/main.flow.yaml': OK_FLOW,
-      'flows/billing.flow.yaml': `flow: billing
-start: open
-steps:
-  close:
-    say: Bye.
-    end: resolved
-  open:
-    say: Billing here.
-    next: close
-`,
+      'flows/billing.flow.yaml': BILLING_STARTS_AT_OPEN,
     });
     expect(p.flows.get('main')!.start).toBe('greet');
     expect(p.flows.get('billing')!.start).toBe('open');
