@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { compileProject } from '../compile/compile.js';
-import { TactError } from '../errors.js';
+import { compile } from '../compile/index.js';
 import type { LoadedProject } from '../flow/load.js';
-import { lint } from '../lint.js';
 import { formatLintReport } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
 import type { BotFile } from '../runtime/bot-types.js';
@@ -31,17 +29,29 @@ export function lintAndCompile(
   paths: string[],
   opts: ProjectOptions & { force?: boolean; quiet?: boolean },
 ): LintedBot {
-  const { project, ...report } = lint(paths, { config: opts.config, rules: opts.rule });
+  const result = (() => {
+    try {
+      return compile(paths, { config: opts.config, rules: opts.rule, force: opts.force });
+    } catch (err) {
+      const report = (err as { report?: LintReport }).report;
+      if (report) printErrors(report);
+      throw err;
+    }
+  })();
+  const errors = printErrors(result.report);
+  if (errors > 0 && !opts.quiet)
+    process.stderr.write(
+      `tact: compiling anyway (--force) despite ${errors} lint error${errors === 1 ? '' : 's'}\n`,
+    );
+  return result;
+}
+
+/** Print a report's errors to stderr in the compact format; returns how many there were. */
+function printErrors(report: LintReport): number {
   const errors = report.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
+  if (errors.length > 0)
     process.stderr.write(formatLintReport({ ...report, findings: errors }, 'compact', { color: false }));
-    const n = `${errors.length} lint error${errors.length === 1 ? '' : 's'}`;
-    if (!opts.force)
-      throw new TactError(`compile refused: ${n}`, 1, 'fix them, or compile anyway with --force');
-    if (!opts.quiet) process.stderr.write(`tact: compiling anyway (--force) despite ${n}\n`);
-  }
-  const { bot, json } = compileProject(project);
-  return { bot, json, project, report };
+  return errors.length;
 }
 
 export function registerCompile(program: Command): void {

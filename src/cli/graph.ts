@@ -1,22 +1,19 @@
 import type { Command } from 'commander';
 import { TactError } from '../errors.js';
-import type { SeveritySetting } from '../flow/types.js';
 import { lint } from '../lint.js';
 import { DIAGRAM_FORMATS, type DiagramFormat, renderDiagram } from '../report/diagram.js';
 import { emit } from './io.js';
-import { collectRule, oneOf } from './options.js';
+import { addProjectOptions, oneOf, type ProjectOptions } from './options.js';
 
-interface GraphCommandOptions {
+interface GraphCommandOptions extends ProjectOptions {
   format: DiagramFormat;
   output?: string;
   flow?: string;
   findings: boolean;
-  rule?: Record<string, SeveritySetting>;
-  config?: string;
 }
 
 export function registerGraph(program: Command): void {
-  program
+  const command = program
     .command('graph')
     .description(
       'draw the flows as a diagram: ask steps, handoff steps (the human exits) and steps with findings marked',
@@ -30,12 +27,8 @@ export function registerGraph(program: Command): void {
     )
     .option('-o, --output <file>', 'write the diagram to a file instead of stdout (atomically)')
     .option('--flow <id>', 'draw only this flow')
-    .option('--no-findings', 'do not lint, and mark no findings')
-    .option('--rule <id=severity>', 'override a rule for the findings marked (repeatable)', collectRule)
-    .option(
-      '-c, --config <file>',
-      'the config file (default: tact.config.yaml looked up from the first path)',
-    )
+    .option('--no-findings', 'do not lint, and mark no findings');
+  addProjectOptions(command)
     .addHelpText(
       'after',
       `

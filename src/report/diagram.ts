@@ -12,6 +12,17 @@ export interface DiagramOptions {
   findings?: Finding[];
 }
 
+/** What both renderers draw. */
+interface Drawing {
+  flows: string[];
+  nodes: Map<string, Node>;
+  edges: { from: string; to: string; label?: string; dashed?: boolean }[];
+  pseudo: { id: string; label: string }[];
+  /** Targets outside the drawn flows, shown as plain boxes. */
+  outside: Set<string>;
+  entry: string | undefined;
+}
+
 interface Node {
   id: string;
   step: Step;
@@ -71,33 +82,11 @@ export function renderDiagram(project: Project, format: DiagramFormat, options: 
     edges.map((e) => e.to).filter((id) => ![...nodes.values()].some((n) => n.id === id)),
   );
   const entry = project.entry && nodes.has(project.entry) ? nodeId(project.entry) : undefined;
-  return format === 'dot'
-    ? renderDot(
-        flows.map((f) => f.id),
-        nodes,
-        edges,
-        pseudo,
-        outside,
-        entry,
-      )
-    : renderMermaid(
-        flows.map((f) => f.id),
-        nodes,
-        edges,
-        pseudo,
-        outside,
-        entry,
-      );
+  const drawing: Drawing = { flows: flows.map((f) => f.id), nodes, edges, pseudo, outside, entry };
+  return format === 'dot' ? renderDot(drawing) : renderMermaid(drawing);
 }
 
-function renderMermaid(
-  flows: string[],
-  nodes: Map<string, Node>,
-  edges: { from: string; to: string; label?: string; dashed?: boolean }[],
-  pseudo: { id: string; label: string }[],
-  outside: Set<string>,
-  entry: string | undefined,
-): string {
+function renderMermaid({ flows, nodes, edges, pseudo, outside, entry }: Drawing): string {
   const q = (s: string) => `"${s.replace(/"/g, '#quot;').replace(/\n/g, '<br/>')}"`;
   const shape = (n: Node) => {
     const l = q(n.label);
@@ -142,14 +131,7 @@ function renderMermaid(
   return `${lines.join('\n')}\n`;
 }
 
-function renderDot(
-  flows: string[],
-  nodes: Map<string, Node>,
-  edges: { from: string; to: string; label?: string; dashed?: boolean }[],
-  pseudo: { id: string; label: string }[],
-  outside: Set<string>,
-  entry: string | undefined,
-): string {
+function renderDot({ flows, nodes, edges, pseudo, outside, entry }: Drawing): string {
   const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
   const attrs = (n: Node) => {
     const a: string[] = [`label=${q(n.label)}`];
