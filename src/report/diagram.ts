@@ -61,11 +61,11 @@ export function renderDiagram(project: Project, format: DiagramFormat, options: 
   const pseudo: { id: string; label: string }[] = [];
   const flows = [...project.flows.values()].filter((f) => !options.flow || f.id === options.flow);
   for (const node of nodes.values()) {
-    const cases = [...(node.step.branch ?? [])];
     for (const e of graph.out.get(node.step.qid) ?? []) {
       if (e.kind === 'handler' || e.kind === 'global') continue;
-      // Branch edges come in the order of the cases; label each with its condition.
-      const label = e.kind === 'branch' ? `if ${truncate(cases.shift()?.if.source ?? '', 30)}` : edgeLabel(e);
+      // A branch edge is labelled with the condition of its case (the case whose goto it is).
+      const branchCase = node.step.branch?.find((c) => c.goto.pos === e.pos);
+      const label = branchCase ? `if ${truncate(branchCase.if.source, 30)}` : edgeLabel(e);
       edges.push({ from: node.id, to: nodeId(e.to), label, dashed: e.kind === 'fallback' });
     }
   }
