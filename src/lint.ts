@@ -17,6 +17,14 @@ const SEVERITIES = new Set(['error', 'warn', 'info', 'off']);
 /** Lint flows, personas and config under the given paths (files or folders). */
 export function lint(paths: string[], options: LintOptions = {}): LintReport & { project: LoadedProject } {
   const project = loadProject(paths, options);
+  if (project.files.length === 0) {
+    // A CI gate that checks nothing must not pass in silence.
+    throw new TactError(
+      `no flow files in ${paths.length > 0 ? paths.join(', ') : 'the current folder'}`,
+      2,
+      'flow files end in .flow.yaml; give the folder or the files that hold them',
+    );
+  }
   return { ...lintProject(project, options.rules ?? {}), project };
 }
 

@@ -71,7 +71,7 @@ function loadChatBot(paths: string[], opts: ChatCommandOptions): Bot {
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       throw new TactError(
-        `cannot read the bot file ${paths[0]}: ${e.code ?? e.message}`,
+        `cannot read the bot file ${paths[0]}: ${e.code ?? e.message.replace(/\s+/g, ' ')}`,
         2,
         'give a file written by `tact compile`, or the folder of your flows',
       );

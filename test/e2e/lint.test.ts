@@ -118,6 +118,13 @@ describe('exit codes and output', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a folder without flow files is exit 2, not a silent pass', async () => {
+    const empty = mkdtempSync(path.join(tmp, 'empty-'));
+    const r = await tact(['lint', empty]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^tact: no flow files in .*\(flow files end in \.flow\.yaml/);
+  });
+
   it('an unknown rule in --rule is exit 2 with a suggestion', async () => {
     const r = await tact(['lint', 'flows', '--rule', 'human-exits=off']);
     expect(r.exitCode).toBe(2);
