@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../meta.js';
 import { registerChat } from './chat.js';
 import { registerCompile } from './compile.js';
 import { registerGraph } from './graph.js';
+import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerCompile(program);
   registerChat(program);
   registerGraph(program);
+  registerInit(program);
   registerRules(program);
   for (const c of program.commands) {
     c.exitOverride();
