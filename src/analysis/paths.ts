@@ -1,6 +1,6 @@
 import { logicVars } from '../flow/conditions.js';
 import type { Condition, DataDef, Message, Pos, Project, Step, Target } from '../flow/types.js';
-import { type Edge, messageTexts, pathTo, type StepGraph, searchFrom, stepsThatReach } from './graph.js';
+import { type Edge, messageTexts, type StepGraph, stepsThatReach } from './graph.js';
 
 /** The built-in intent of a customer asking for a person. */
 export const HUMAN_INTENT = 'human';
@@ -37,16 +37,6 @@ export function routeForIntent(project: Project, step: Step, intent: string): In
   }
   const o = (step.options ?? []).find((o) => o.intent === intent);
   return o ? { target: o.goto, via: 'option', pos: o.goto.pos } : undefined;
-}
-
-/** Shortest path (qualified ids) from `roots` to `target`, following only edges `follow` allows. */
-export function shortestPath(
-  graph: StepGraph,
-  target: string,
-  roots: string[] = graph.roots,
-  follow?: (e: Edge) => boolean,
-): string[] {
-  return pathTo(searchFrom(graph, roots, follow), target);
 }
 
 /** A node of a search over (step, state) pairs. */
@@ -98,11 +88,14 @@ export function shortestStatePath<S>(
   return undefined;
 }
 
-/** The data definition a step's `collect` (or any data name written in a flow) refers to. */
-export function dataRef(project: Project, flow: string, name: string): DataDef | undefined {
+/**
+ * The data a name written in `flow` refers to: a local name, or `other/name` for another flow's
+ * data. Without a flow (tact.config.yaml) only qualified names resolve.
+ */
+export function dataRef(project: Project, flow: string | undefined, name: string): DataDef | undefined {
   const slash = name.indexOf('/');
-  if (slash > 0) return project.flows.get(name.slice(0, slash))?.data.get(name.slice(slash + 1));
-  return project.flows.get(flow)?.data.get(name);
+  if (slash >= 0) return project.flows.get(name.slice(0, slash))?.data.get(name.slice(slash + 1));
+  return flow === undefined ? undefined : project.flows.get(flow)?.data.get(name);
 }
 
 /** Every text a step can say: `say`, `ask` and the fallback message. */

@@ -458,6 +458,7 @@ function buildFlow(p: ParsedYaml, config: Config): Flow | undefined {
     if (s.ask !== undefined) step.ask = readMessage(p, [...at, 'ask'], s.ask);
     if (typeof s.collect === 'string') step.collect = { name: s.collect, pos: p.posAt([...at, 'collect']) };
     if (Array.isArray(s.options)) {
+      step.optionsPos = p.posAt([...at, 'options'], { key: true });
       step.options = s.options
         .map((o, i): OptionDef | undefined => {
           if (!isObj(o) || typeof o.label !== 'string') return undefined;

@@ -104,6 +104,8 @@ export interface Step {
   ask?: Message;
   collect?: { name: string; pos: Pos };
   options?: OptionDef[];
+  /** Position of the `options` key. */
+  optionsPos?: Pos;
   routes?: Route[];
   fallback?: FallbackDef;
   next?: Target;

@@ -1,9 +1,10 @@
+import { dataRef } from '../analysis/paths.js';
 import { CONDITION_BUILTINS, type LiteralKind, parseCondition } from '../flow/conditions.js';
 import type { Condition, DataType, Flow, Project } from '../flow/types.js';
 import { suggest } from '../flow/validate.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
-import { eachCondition, findData, isJsonLogic } from './unknown-data.js';
+import { eachCondition, isJsonLogic } from './unknown-data.js';
 
 /** The operators of JSON Logic (jsonlogic.com/operations.html). */
 const JSON_LOGIC_OPS = [
@@ -78,7 +79,7 @@ function typeOf(project: Project, flow: Flow | undefined, name: string): Typed |
     const kind = CONDITION_BUILTINS[name];
     return { kind, type: `built-in ${kind}`, values: name === 'channel' ? CHANNELS : undefined };
   }
-  const local = findData(project, flow, name);
+  const local = dataRef(project, flow?.id, name);
   const def =
     local ??
     (flow === undefined

@@ -1,5 +1,6 @@
+import { dataRef } from '../analysis/paths.js';
 import { CONDITION_BUILTINS, logicVars, parseCondition } from '../flow/conditions.js';
-import type { Condition, DataDef, Flow, Pos, Project } from '../flow/types.js';
+import type { Condition, Flow, Pos, Project } from '../flow/types.js';
 import { suggest } from '../flow/validate.js';
 import { defineRule } from './define.js';
 import { eachMessageText } from './texts.js';
@@ -47,13 +48,6 @@ export function conditionNames(c: Condition): string[] {
   return parsed.error === undefined ? parsed.names : [];
 }
 
-/** The data a name refers to from `flow`: a local name, or `other/name` for another flow's data. */
-export function findData(project: Project, flow: Flow | undefined, name: string): DataDef | undefined {
-  const slash = name.indexOf('/');
-  if (slash >= 0) return project.flows.get(name.slice(0, slash))?.data.get(name.slice(slash + 1));
-  return flow?.data.get(name);
-}
-
 export default defineRule({
   id: 'unknown-data',
   category: 'structure',
@@ -74,7 +68,7 @@ export default defineRule({
     };
 
     const checkName = (name: string, at: Pos, flow: Flow | undefined) => {
-      if (findData(project, flow, name)) return;
+      if (dataRef(project, flow?.id, name)) return;
       const slash = name.indexOf('/');
       if (slash >= 0) {
         const owner = name.slice(0, slash);

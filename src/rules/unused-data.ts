@@ -1,16 +1,17 @@
+import { dataRef } from '../analysis/paths.js';
 import { CONDITION_BUILTINS } from '../flow/conditions.js';
 import type { DataDef, Flow, Project } from '../flow/types.js';
 import { defineRule } from './define.js';
 import { eachMessageText } from './texts.js';
 import type { Report } from './types.js';
-import { conditionNames, eachCondition, findData, placeholdersIn } from './unknown-data.js';
+import { conditionNames, eachCondition, placeholdersIn } from './unknown-data.js';
 
 /** Data that something collects, sets or reads. Disclosing data does not use it. */
 function usedData(project: Project): Set<DataDef> {
   const used = new Set<DataDef>();
   const mark = (flow: Flow | undefined, name: string) => {
     if (Object.hasOwn(CONDITION_BUILTINS, name)) return;
-    const def = findData(project, flow, name);
+    const def = dataRef(project, flow?.id, name);
     if (def) used.add(def);
     else if (!flow && !name.includes('/'))
       // tact.config.yaml is read in whichever flow is running: it may use the name in any flow.
