@@ -3,8 +3,8 @@ import { CONDITION_BUILTINS, type LiteralKind, parseCondition } from '../flow/co
 import type { Condition, DataType, Flow, Project } from '../flow/types.js';
 import { suggest } from '../flow/validate.js';
 import { defineRule } from './define.js';
+import { eachCondition, isJsonLogic } from './refs.js';
 import type { Report } from './types.js';
-import { eachCondition, isJsonLogic } from './unknown-data.js';
 
 /** The operators of JSON Logic (jsonlogic.com/operations.html). */
 const JSON_LOGIC_OPS = [

@@ -2,9 +2,9 @@ import { dataRef } from '../analysis/paths.js';
 import { CONDITION_BUILTINS } from '../flow/conditions.js';
 import type { DataDef, Flow, Project } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { conditionNames, eachCondition, placeholdersIn } from './refs.js';
 import { eachMessageText } from './texts.js';
 import type { Report } from './types.js';
-import { conditionNames, eachCondition, placeholdersIn } from './unknown-data.js';
 
 /** Data that something collects, sets or reads. Disclosing data does not use it. */
 function usedData(project: Project): Set<DataDef> {
