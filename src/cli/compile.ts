@@ -4,7 +4,7 @@ import type { LoadedProject } from '../flow/load.js';
 import { formatLintReport } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
 import type { BotFile } from '../runtime/bot-types.js';
-import { writeFileAtomic } from './io.js';
+import { projectInputs, writeOutput } from './io.js';
 import { addProjectOptions, type ProjectOptions } from './options.js';
 
 export interface CompileCommandOptions extends ProjectOptions {
@@ -85,7 +85,7 @@ Examples:
         process.stdout.write(json);
         return;
       }
-      writeFileAtomic(opts.output, json);
+      writeOutput(opts.output, json, { inputs: projectInputs(project) });
       if (!opts.quiet) {
         const steps = Object.keys(bot.steps).length;
         const flows = project.flows.size;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { TactError } from '../errors.js';
 import { lint } from '../lint.js';
 import { DIAGRAM_FORMATS, type DiagramFormat, renderDiagram } from '../report/diagram.js';
-import { emit } from './io.js';
+import { emit, projectInputs } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions } from './options.js';
 
 interface GraphCommandOptions extends ProjectOptions {
@@ -53,6 +53,6 @@ Examples:
         flow: opts.flow,
         findings: opts.findings ? report.findings : [],
       });
-      emit(text, opts.output);
+      emit(text, opts.output, { inputs: projectInputs(report.project) });
     });
 }

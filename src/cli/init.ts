@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { TactError } from '../errors.js';
 import { starterFiles } from './init-templates.js';
-import { writeFileAtomic } from './io.js';
+import { writeOutput } from './io.js';
 
 interface InitOptions {
   name?: string;
@@ -47,7 +47,7 @@ Examples:
           2,
           'nothing was written; use --force to overwrite them',
         );
-      for (const [file, text] of Object.entries(files)) writeFileAtomic(path.join(root, file), text);
+      for (const [file, text] of Object.entries(files)) writeOutput(path.join(root, file), text);
       if (!opts.quiet) {
         const where = path.relative(process.cwd(), root) || '.';
         process.stdout.write(

@@ -1,28 +1,225 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { TactError } from '../errors.js';
 
+export interface WriteOptions {
+  /**
+   * Files this run reads (flows, personas, config), absolute or relative to the working folder. An
+   * output that is one of them is refused: a report must never replace what it reports on.
+   */
+  inputs?: Iterable<string>;
+}
+
+/** Temp files of writes in progress, removed if the process is stopped by a signal. */
+const pending = new Set<string>();
+
+/** Remove the temp files of writes in progress (for signal handlers that exit the process). */
+export function removePendingTempFiles(): void {
+  for (const tmp of pending) rmSync(tmp, { force: true });
+  pending.clear();
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  ENXIO: 'nothing is reading from it',
+  EBUSY: 'it is busy',
+};
+
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return (code && REASONS[code]) ?? code ?? (err as Error)?.message ?? String(err);
+}
+
+function hintOf(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'free some space, or write somewhere else';
+    case 'ENOTDIR':
+      return 'give a path whose folders are folders';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'choose a folder you can write to';
+    default:
+      return 'check the path and that its folder is writable';
+  }
+}
+
+function lstatSafe(p: string): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first existing ancestor of `abs` that is not a folder, if any (`README.md` of `README.md/x.json`). */
+function fileInTheWay(abs: string): string | undefined {
+  let dir = path.dirname(abs);
+  for (;;) {
+    const st = lstatSafe(dir);
+    if (st) {
+      let isDir = st.isDirectory();
+      if (st.isSymbolicLink()) {
+        try {
+          isDir = statSync(dir).isDirectory();
+        } catch {
+          isDir = false;
+        }
+      }
+      return isDir ? undefined : dir;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function isInput(target: Stats, inputs: Iterable<string> | undefined): boolean {
+  if (!inputs) return false;
+  for (const input of inputs) {
+    try {
+      const st = statSync(input);
+      if (st.ino === target.ino && st.dev === target.dev) return true;
+    } catch {
+      // An input that is gone cannot be overwritten.
+    }
+  }
+  return false;
+}
+
 /**
- * Write a file atomically: a temp file beside it, then a rename, so an interrupted run leaves the
- * old file or the new one, never half of one (cli.md, Conventions).
+ * Write an output file safely (cli.md, Conventions; never lose a file):
+ * - a regular file, or a new one, is written atomically: a temp file beside it, then a rename, so an
+ *   interrupted run leaves the old file or the new one, never half of one;
+ * - a symbolic link is followed and its target written that way, so the link stays a link;
+ * - a character device (`/dev/null`, `/dev/stdout`) or a FIFO is written in place, never replaced;
+ * - a folder, a socket, or a file this run reads (`inputs`) is refused.
+ * Every refusal and every failure is a TactError with exit code 2 and one line saying why.
  */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeOutput(file: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   const abs = path.resolve(file);
-  const dir = path.dirname(abs);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fail = (why: string, hint: string): never => {
+    throw new TactError(`cannot write ${file}: ${why}`, 2, hint);
+  };
+  const link = lstatSafe(abs);
+  let target = abs;
+  let st = link;
+  if (link?.isSymbolicLink()) {
+    try {
+      target = realpathSync(abs);
+      st = lstatSafe(target);
+    } catch (err) {
+      // A dangling link: write the file it names, if its folder exists.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') fail(reasonOf(err), 'the link points to itself; give another path');
+      target = path.resolve(path.dirname(abs), readlinkSafe(abs) ?? abs);
+      st = undefined;
+    }
+  }
+  if (st) {
+    if (st.isDirectory()) fail('it is a folder', 'give a file name, e.g. report.json');
+    if (st.isSocket()) fail('it is a socket', 'give a regular file');
+    if (st.isCharacterDevice() || st.isFIFO()) {
+      writeInPlace(file, target, content, st.isFIFO());
+      return;
+    }
+    if (st.isBlockDevice()) fail('it is a block device', 'give a regular file');
+    if (isInput(st, options.inputs))
+      fail(
+        'it is one of the files this run reads',
+        'writing the output there would replace it; give another output path',
+      );
+  } else {
+    const blocker = fileInTheWay(target);
+    if (blocker)
+      fail(
+        `${path.relative(process.cwd(), blocker) || blocker} is a file, not a folder`,
+        hintOf({ code: 'ENOTDIR' }),
+      );
+  }
+  writeAtomic(file, target, content, st);
+}
+
+function readlinkSafe(p: string): string | undefined {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAtomic(file: string, target: string, content: string | Uint8Array, existing?: Stats): void {
+  const dir = path.dirname(target);
+  const tmp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, content);
-    renameSync(tmp, abs);
+    pending.add(tmp);
+    // Keep the mode of the file being replaced; a new file gets the usual 0666 less the umask.
+    writeFileSync(tmp, content, existing ? { mode: existing.mode & 0o7777 } : undefined);
+    renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new TactError(
-      `cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      2,
-      'check that the folder exists and is writable',
-    );
+    throw new TactError(`cannot write ${file}: ${reasonOf(err)}`, 2, hintOf(err));
+  } finally {
+    pending.delete(tmp);
   }
+}
+
+function writeInPlace(file: string, target: string, content: string | Uint8Array, fifo: boolean): void {
+  let fd: number | undefined;
+  try {
+    if (fifo) {
+      // Opening a FIFO for writing blocks until something reads it: check first, never hang.
+      const probe = openSync(target, constants.O_WRONLY | constants.O_NONBLOCK);
+      closeSync(probe);
+    }
+    fd = openSync(target, constants.O_WRONLY);
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() && !st.isFIFO()) throw Object.assign(new Error('changed'), { code: 'EBUSY' });
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const hint = code === 'ENXIO' ? 'start the reader first, or give a regular file' : hintOf(err);
+    throw new TactError(`cannot write ${file}: ${reasonOf(err)}`, 2, hint);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The absolute paths of the files a loaded project was read from. */
+export function projectInputs(project: { cwd: string; files: { path: string }[] }): string[] {
+  return project.files.map((f) => path.resolve(project.cwd, f.path));
 }
 
 /** Whether to colour what goes to stdout: not with NO_COLOR, not into a pipe or file. */
@@ -33,8 +230,8 @@ export function useColor(toFile: boolean): boolean {
   return process.stdout.isTTY === true;
 }
 
-/** Print to stdout, or write atomically to `--output FILE`. */
-export function emit(text: string, output: string | undefined): void {
-  if (output) writeFileAtomic(output, text);
+/** Print to stdout, or write safely to `--output FILE` (see `writeOutput`). */
+export function emit(text: string, output: string | undefined, options: WriteOptions = {}): void {
+  if (output) writeOutput(output, text, options);
   else if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

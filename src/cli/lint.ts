@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { lint } from '../lint.js';
 import { formatLintReport, LINT_FORMATS, type LintFormat } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
-import { emit, useColor } from './io.js';
+import { emit, projectInputs, useColor } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
 
 export interface LintCommandOptions extends ProjectOptions {
@@ -69,7 +69,7 @@ Examples:
         text = `✓ ${n} file${n === 1 ? '' : 's'} checked: no problems\n`;
       }
       if (opts.quiet && opts.format === 'stylish') text = text.replace(/\n*✖ \d+ problems?.*\n?$/s, '\n');
-      emit(text, opts.output);
+      emit(text, opts.output, { inputs: projectInputs(report.project) });
       process.exitCode = lintExitCode(report, opts.failOn, opts.maxWarnings);
     });
 }
