@@ -9,6 +9,7 @@ import {
   PERSONAL_TYPES,
 } from './builtins.js';
 import { parseCondition } from './conditions.js';
+import { buildPersona } from './persona.js';
 import type {
   BranchCase,
   Channel,
@@ -23,6 +24,7 @@ import type {
   Message,
   MessageValue,
   OptionDef,
+  Persona,
   Pos,
   Project,
   Route,
@@ -49,14 +51,8 @@ export interface LoadOptions {
   config?: string;
 }
 
-export interface PersonaFile {
-  file: string;
-  parsed: ParsedYaml;
-}
-
-/** A loaded project plus the persona files found beside its flows (read by `simulate`). */
+/** A loaded project and where it lives. */
 export interface LoadedProject extends Project {
-  personas: PersonaFile[];
   /** Absolute folder of the project (the config's folder, else the first path's folder). */
   root: string;
 }
@@ -131,15 +127,17 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
     for (const i of flow.intents.values()) intents.set(i.qid, i);
   }
 
-  const personas: PersonaFile[] = [];
+  const personas: Persona[] = [];
   for (const abs of [...new Set(personaFiles)].sort()) {
     const file = rel(abs);
     const text = readText(abs);
     files.push({ path: file, kind: 'persona', text });
     const parsed = parseYamlFile(file, text);
     problems.push(...parsed.problems);
-    if (parsed.value !== undefined) problems.push(...validateAgainstSchema('persona', parsed));
-    personas.push({ file, parsed });
+    if (parsed.value === undefined) continue;
+    problems.push(...validateAgainstSchema('persona', parsed));
+    const persona = buildPersona(parsed);
+    if (persona) personas.push(persona);
   }
 
   resolveIntentRefs(flows, config, intents);

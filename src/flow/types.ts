@@ -210,4 +210,44 @@ export interface Project {
   /** All intents by qualified id, including the built-in `human`. */
   intents: Map<string, IntentDef>;
   problems: LoadProblem[];
+  /** The simulated customers found beside the flows (`*.persona.yaml`), in file order. */
+  personas: Persona[];
+}
+
+export type Mood = 'calm' | 'happy' | 'confused' | 'anxious' | 'impatient' | 'frustrated' | 'angry' | 'sad';
+export const MOODS: readonly Mood[] = [
+  'calm',
+  'happy',
+  'confused',
+  'anxious',
+  'impatient',
+  'frustrated',
+  'angry',
+  'sad',
+];
+/** What a persona expects of a conversation: `outcome` as written, `abandoned` included. */
+export type ExpectedOutcome = 'resolved' | 'handoff' | 'abandoned';
+
+/** A simulated customer (simulation.md), as read from a `*.persona.yaml` file. */
+export interface Persona {
+  id: string;
+  file: string;
+  pos: Pos;
+  mood: Mood;
+  goal: string;
+  opening?: string;
+  /** Data name as written (local `order_id` or qualified `retail/order_id`) → value. */
+  knows: Map<string, { value: string | number | boolean; pos: Pos }>;
+  /** Unhelpful bot turns before the customer asks for a person (default 3). */
+  patience: number;
+  traits: string[];
+  /** Action name → the data it returns in this scenario. */
+  world: Map<string, { data: Record<string, unknown>; pos: Pos; keys: Map<string, Pos> }>;
+  expect: {
+    outcome?: ExpectedOutcome[];
+    maxTurns?: number;
+    humanWithin?: number;
+    minEmpathy?: number;
+    pos?: Pos;
+  };
 }

@@ -1,6 +1,7 @@
 import badCondition from './bad-condition.js';
 import deadEnd from './dead-end.js';
 import duplicateFlow from './duplicate-flow.js';
+import personaRefs from './persona-refs.js';
 import schema from './schema.js';
 import type { Rule } from './types.js';
 import unknownData from './unknown-data.js';
@@ -24,4 +25,5 @@ export const structureRules: Rule<any>[] = [
   unreachableStep,
   unusedIntent,
   unusedData,
+  personaRefs,
 ];
