@@ -11,7 +11,7 @@ import {
   describeAction,
   describeEnd,
   type World,
-} from '../ui/conversation.js';
+} from '../simulate/world.js';
 import { lintAndCompile } from './compile.js';
 import { addProjectOptions, type ProjectOptions, parseCount } from './options.js';
 

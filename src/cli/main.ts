@@ -7,6 +7,7 @@ import { registerGraph } from './graph.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
+import { registerSimulate } from './simulate.js';
 
 /** Build the `tact` program with every command. */
 export function buildProgram(): Command {
@@ -14,7 +15,7 @@ export function buildProgram(): Command {
   program
     .name('tact')
     .description(
-      'Conversation flows as code: lint, compile and talk to customer-service bots, with empathy rules.',
+      'Conversation flows as code: lint, simulate, compile and talk to customer-service bots, with empathy rules.',
     )
     .version(TOOL_VERSION, '-v, --version')
     .option('--debug', 'print stack traces and timings on errors')
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     });
   registerLint(program);
   registerCompile(program);
+  registerSimulate(program);
   registerChat(program);
   registerGraph(program);
   registerInit(program);

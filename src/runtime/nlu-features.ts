@@ -15,7 +15,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'this that these those there here is am are was were be been being do does did doing have has ' +
     'had having will would shall should can could may might must get got just also too very really ' +
     'some any all please pls plz hi hello hey thanks thank thx ok okay well like want need im ive ' +
-    'id would go going what which who how'
+    'id would go going what which who how let lets'
   ).split(' '),
 );
 
@@ -84,9 +84,13 @@ export function featureCounts(words: string[]): Map<string, number> {
 
 /**
  * Spelling tolerance: maps a word the examples never use (nor its stem) to the closest word they
- * do use, within 1 edit (2 for words of 8 letters or more). Ties go to the more frequent word,
+ * do use, within 1 edit (2 for words of 8 letters or more), keeping the first letter of words under 6
+ * letters. Ties go to the more frequent word,
  * then to the first in alphabetical order, so the result is deterministic.
  */
+/** Words shorter than this are corrected only to words with the same first letter. */
+const SAME_FIRST_LETTER_BELOW = 6;
+
 export class Speller {
   private readonly known = new Map<string, number>();
   private readonly stems = new Set<string>();
@@ -106,7 +110,8 @@ export class Speller {
   }
 
   correct(word: string): string {
-    if (word.length < 4 || this.known.has(word) || /[0-9]/.test(word)) return word;
+    // A function word is never a typo of a content word ("like" is not "live").
+    if (word.length < 4 || this.known.has(word) || STOP_WORDS.has(word) || /[0-9]/.test(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     let best = word;
@@ -116,6 +121,8 @@ export class Speller {
       let bestF = 0;
       for (let len = word.length - max; len <= word.length + max; len++) {
         for (const cand of this.byLength.get(len) ?? []) {
+          // A slip rarely hits the first letter of a short word; "deal" is not a typo of "real".
+          if (word.length < SAME_FIRST_LETTER_BELOW && cand[0] !== word[0]) continue;
           const d = editDistance(word, cand, Math.min(max, bestD));
           const f = this.known.get(cand) ?? 0;
           if (d < bestD || (d === bestD && d <= max && (f > bestF || (f === bestF && cand < best)))) {

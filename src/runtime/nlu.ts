@@ -278,6 +278,8 @@ interface Prepared {
   centroidIndex: number[][];
   exampleIntent: Int32Array;
   weights: number[][];
+  /** Per intent: the stems of the content words (not stop words) its examples use. */
+  contentStems: Set<string>[];
 }
 
 const prepared = new WeakMap<NluIndex, Prepared>();
@@ -291,10 +293,12 @@ function prepare(nlu: NluIndex): Prepared {
   const centroids: Map<number, number>[] = nlu.intents.map(() => new Map());
   const exampleIntent = new Int32Array(nlu.examples.length);
   const words: string[] = [];
+  const contentStems = nlu.intents.map(() => new Set<string>());
   nlu.examples.forEach(([k, text], e) => {
     exampleIntent[e] = k;
     const ws = text.split(' ');
     words.push(...ws);
+    for (const w of ws) if (isContentWord(w)) contentStems[k].add(stem(w));
     const x = vectorize(featureCounts(ws), lookup, nlu.idf, nlu.unknownIdf, nlu.featureWeights);
     for (let p = 0; p < x.idx.length; p++) {
       exampleIndex[x.idx[p]].push(e, x.val[p]);
@@ -317,16 +321,27 @@ function prepare(nlu: NluIndex): Prepared {
     centroidIndex,
     exampleIntent,
     weights,
+    contentStems,
   };
   prepared.set(nlu, p);
   return p;
 }
 
+const isContentWord = (w: string) => w !== '0' && !STOP_WORDS.has(w);
+
 /** Per-intent component scores of a reply (exported for evaluation scripts). */
 export function scoreIntents(
   nlu: NluIndex,
   text: string,
-): { prob: number[]; nearest: number[]; centroid: number[]; unknownContent: boolean; noContent: boolean } {
+): {
+  prob: number[];
+  nearest: number[];
+  centroid: number[];
+  unknownContent: boolean;
+  noContent: boolean;
+  /** Per intent: the reply has content words and none of them is a word of the intent's examples. */
+  offTopic: boolean[];
+} {
   const p = prepare(nlu);
   const nk = nlu.intents.length;
   const words = textWords(typeof text === 'string' ? text : String(text ?? '')).map((w) =>
@@ -359,9 +374,13 @@ export function scoreIntents(
   }
   // A reply with content words, none of which any example uses ("what's the weather on mars"),
   // shares only function words with the bot: whatever the scores say, it is about something else.
-  const content = words.filter((w) => w !== '0' && !STOP_WORDS.has(w));
+  const content = words.filter(isContentWord);
   const unknownContent = content.length > 0 && !content.some((w) => p.lookup.has(stem(w)));
-  return { prob, nearest, centroid, unknownContent, noContent: words.every((w) => w === '0') };
+  // Shared function words and letter groups alone do not make a reply about an intent: "I'd like
+  // to get it done today" shares "I", "like", "to", "get" with "get me a person" and nothing else.
+  const stems = content.map(stem);
+  const offTopic = p.contentStems.map((set) => content.length > 0 && !stems.some((s) => set.has(s)));
+  return { prob, nearest, centroid, unknownContent, noContent: words.every((w) => w === '0'), offTopic };
 }
 
 /**
@@ -406,7 +425,8 @@ export function matchIntent(nlu: NluIndex, text: string, options: MatchOptions =
     ),
     k,
   }));
-  if (s.unknownContent) for (const c of scored) c.score = round(c.score * UNKNOWN_CONTENT_FACTOR, 4);
+  for (const c of scored)
+    if (s.unknownContent || s.offTopic[c.k]) c.score = round(c.score * UNKNOWN_CONTENT_FACTOR, 4);
   scored.sort((a, b) => b.score - a.score || a.k - b.k);
   const ranking = scored.slice(0, 5).map(({ intent, score }) => ({ intent, score }));
   const best = ranking[0];

@@ -33,6 +33,8 @@ export interface Turn {
   intent?: { name: string; score: number };
   /** Sentiment of the reply just read. */
   sentiment?: { score: number; label: BotSentimentLabel };
+  /** Set when the bot matched nothing in the reply just read (its fallback answered). */
+  missed?: true;
   /** Data collected so far, qualified names. */
   data: Record<string, unknown>;
   /** Quick-reply labels of the step that waits. */
@@ -74,6 +76,7 @@ export function createSession(bot: BotFile, options: SessionOptions = {}): Sessi
   async function drive(event: Event, messages: Message[] = []): Promise<Turn> {
     let intent: StepOutput['intent'];
     let sentiment: StepOutput['sentiment'];
+    let missed = false;
     let next: Event | undefined = event;
     while (next) {
       const result = step(bot, state, next);
@@ -81,10 +84,12 @@ export function createSession(bot: BotFile, options: SessionOptions = {}): Sessi
       messages.push(...result.output.messages);
       intent = result.output.intent ?? intent;
       sentiment = result.output.sentiment ?? sentiment;
+      missed ||= result.output.missed === true;
       const effect = result.output.effect;
       next = effect ? await runAction(effect.name, effect.input) : undefined;
     }
     last = toTurn(bot, state, messages, intent, sentiment);
+    if (missed) last.missed = true;
     return last;
   }
 

@@ -36,6 +36,8 @@ export interface StepOutput {
   intent?: { name: string; score: number };
   /** Sentiment of the reply just read. */
   sentiment?: { score: number; label: BotSentimentLabel };
+  /** Set when nothing at the ask step matched the reply (a failed try: the fallback). */
+  missed?: true;
 }
 
 export interface StepResult {
@@ -343,6 +345,7 @@ class Run {
   fail(at: string, st: BotStep | undefined): Move | undefined {
     const s = this.state;
     s.fallbacks += 1;
+    this.output.missed = true;
     const fallback = st?.fallback;
     const max = Math.max(1, fallback?.max ?? DEFAULT_FALLBACK_MAX);
     if (fallback?.then && s.fallbacks >= max) {

@@ -7,7 +7,7 @@ import {
   type Conversation,
   describeAction,
   describeEnd,
-} from './conversation.js';
+} from '../simulate/world.js';
 
 export interface ChatAppProps {
   conversation: Conversation;

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { compileProject } from '../../src/compile/compile.js';
 import { loadProject } from '../../src/flow/load.js';
 import { type Action, type Bot, loadBot, type State, type Turn } from '../../src/runtime/index.js';
-import { actionNames } from '../../src/ui/conversation.js';
+import { actionNames } from '../../src/simulate/world.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // TACT_E2E_BIN runs the tests against another build of the CLI (e.g. before it is wired in).

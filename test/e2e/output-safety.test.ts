@@ -1,14 +1,18 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  closeSync,
+  constants,
   cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
+  readSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -35,18 +39,24 @@ describe('-o never replaces what is not a regular file, and never an input', () 
   it('writes into a FIFO in place: it stays a FIFO and the reader gets the report', async () => {
     const fifo = path.join(tmp, 'report.fifo');
     execFileSync('mkfifo', [fifo]);
-    const reader = spawn('cat', [fifo]);
-    let got = '';
-    reader.stdout.on('data', (d) => {
-      got += d;
-    });
-    const closed = new Promise((resolve) => reader.on('close', resolve));
-    const r = await tact(['lint', project, '--format', 'json', '-o', fifo]);
-    await closed;
-    expect(r.exitCode).toBe(0);
-    expect(r.stderr).toBe('');
+    // Open the reading end first (without waiting for a writer), so the reader surely exists.
+    const fd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const r = await tact(['lint', project, '--format', 'json', '-o', fifo]);
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).toBe('');
+      const chunks: Buffer[] = [];
+      const buf = Buffer.alloc(65536);
+      for (;;) {
+        const n = readSync(fd, buf);
+        if (n <= 0) break;
+        chunks.push(Buffer.from(buf.subarray(0, n)));
+      }
+      expect(JSON.parse(Buffer.concat(chunks).toString('utf8')).findings).toEqual([]);
+    } finally {
+      closeSync(fd);
+    }
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(JSON.parse(got).findings).toEqual([]);
   });
 
   it('a FIFO nobody reads is exit 2 at once, not a hang', async () => {

@@ -135,6 +135,29 @@ describe('matchIntent', () => {
 
 const human = intents.human;
 
+describe('what a reply must share with an intent', () => {
+  const withLive = buildNlu({
+    ...intents,
+    human: { examples: [...intents.human.examples, 'live agent', 'get me a person'] },
+  });
+
+  it.each([
+    // "like" is a function word, never a typo of "live"; "deal" is not a slip of "real".
+    "I'd like to get it done today",
+    "I've been meaning to deal with this for a few days now",
+    'I would like it done quickly',
+  ])('a chatty reply with none of the intent’s content words is not that intent: %j', (text) => {
+    expect(matchIntent(withLive, text).intent).toBe('none');
+  });
+
+  it.each([
+    ['get me a persn', 'human'],
+    ['i want a refnud', 'refund/request'],
+  ])('a typo inside a content word is still read: %j', (text, intent) => {
+    expect(matchIntent(withLive, text).intent).toBe(intent);
+  });
+});
+
 describe('buildNlu', () => {
   it('is deterministic: same input, same index, whatever the key order', () => {
     const again = buildNlu(Object.fromEntries(Object.entries(intents).reverse()));

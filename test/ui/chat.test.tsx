@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileProject } from '../../src/compile/compile.js';
 import { loadProject } from '../../src/flow/load.js';
 import { loadBot, type Turn } from '../../src/runtime/index.js';
+import { Conversation } from '../../src/simulate/world.js';
 import { ChatApp } from '../../src/ui/chat.js';
-import { Conversation } from '../../src/ui/conversation.js';
 
 const MULTI = path.resolve(import.meta.dirname, '../compile/fixtures/multi');
 const REFUND = path.resolve(import.meta.dirname, '../compile/fixtures/refund');
