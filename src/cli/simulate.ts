@@ -25,7 +25,6 @@ export interface SimulateCommandOptions extends ProjectOptions {
   concurrency?: number;
   maxTurns: number;
   shard?: { index: number; total: number };
-  judge?: boolean;
   report?: string;
   showPersonal?: boolean;
   force?: boolean;
@@ -252,7 +251,6 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
       concurrency: opts.concurrency,
       maxTurns: opts.maxTurns,
       shard: opts.shard,
-      judge: opts.judge,
       showPersonal: opts.showPersonal,
       signal: controller.signal,
       onEvent,

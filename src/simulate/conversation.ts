@@ -11,6 +11,7 @@ import {
   type CustomerEngine,
   type CustomerReply,
   type EndReason,
+  type Judge,
   type Outcome,
   type RepeatedAsk,
   type ToneMismatch,
@@ -21,7 +22,7 @@ import { type ChatLine, Conversation, type World } from './world.js';
 export interface ConversationOptions {
   /** Customer turns before the conversation is `stuck`. */
   maxTurns: number;
-  judge: boolean;
+  judge?: Judge;
   /** Keep personal data in the transcript (`--show-personal`); masked otherwise. */
   showPersonal: boolean;
   onTurn?: (turn: number, step: string, sentiment?: number) => void;
@@ -228,14 +229,15 @@ export async function runConversation(
   };
 
   let judgeError: string | undefined;
-  if (options.judge && engine.judge && outcome !== 'error' && reason !== 'interrupted') {
+  if (options.judge && outcome !== 'error' && reason !== 'interrupted') {
     try {
-      result.judge = await engine.judge(ctx, transcript);
+      result.judge = await options.judge.rate(ctx, transcript);
     } catch (err) {
+      if (ctx.signal.aborted) result.endReason = 'interrupted';
       judgeError = err instanceof Error ? err.message : String(err);
     }
   }
-  result.expectations = checkExpectations(persona, result, { judge: options.judge, judgeError });
+  result.expectations = checkExpectations(persona, result, { judge: options.judge !== undefined, judgeError });
   result.passed = outcome !== 'error' && result.expectations.every((e) => e.passed !== false);
 
   if (!options.showPersonal) {

@@ -67,6 +67,7 @@ export async function simulate(
   const plan = planConversations(personas, options);
   options.onEvent?.({ type: 'planned', total: plan.length });
   await engine.prepare?.(signal);
+  await options.judge?.prepare?.(signal);
 
   const limit = pLimit(Math.max(1, options.concurrency ?? (engine.name === 'ollama' ? 2 : 4)));
   const results: ConversationResult[] = [];
@@ -89,7 +90,7 @@ export async function simulate(
         options.onEvent?.({ type: 'start', id: ctx.id, persona: ctx.persona.id, mood: ctx.persona.mood });
         const result = await runConversation(bot, engine, ctx, {
           maxTurns,
-          judge: options.judge === true,
+          judge: options.judge,
           showPersonal: options.showPersonal === true,
           onTurn: (turn, step, sentiment) =>
             options.onEvent?.({ type: 'turn', id: ctx.id, turn, step, sentiment }),
@@ -99,12 +100,14 @@ export async function simulate(
           return;
         }
         await engine.finish?.(ctx);
+        await options.judge?.finish?.(ctx);
         results.push(result);
         options.onEvent?.({ type: 'end', result });
       }),
     ),
   );
   await engine.close?.();
+  await options.judge?.close?.();
 
   const report = summarize({
     bot: {
@@ -113,12 +116,16 @@ export async function simulate(
       steps: Object.keys(bot.file.steps).sort(),
       routes: botRouteKeys(bot.file),
     },
-    engine: { name: engine.name, ...(engine.model ? { model: engine.model } : {}) },
+    engine: {
+      name: engine.name,
+      ...(engine.model ? { model: engine.model } : {}),
+      ...(options.judge?.model ? { judge: options.judge.model } : {}),
+    },
     settings: {
       runs,
       seed: options.seed ?? 0,
       maxTurns,
-      judge: options.judge === true,
+      judge: options.judge !== undefined,
       showPersonal: options.showPersonal === true,
       ...(options.shard ? { shards: [options.shard] } : {}),
     },

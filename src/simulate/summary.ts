@@ -50,7 +50,7 @@ export interface SimReport {
     /** Every route the bot can take (`from→to#kind`), sorted. */
     routes: string[];
   };
-  engine: { name: string; model?: string };
+  engine: { name: string; model?: string; judge?: string };
   settings: {
     runs: number;
     seed: number;

@@ -114,11 +114,24 @@ export interface CustomerEngine {
   readonly model?: string;
   prepare?(signal: AbortSignal): Promise<void>;
   customer(ctx: ConversationContext): Customer;
-  /** Rate a finished conversation's empathy; only engines that can judge have it. */
-  judge?(ctx: ConversationContext, transcript: readonly TranscriptLine[]): Promise<JudgeRating>;
   /** Called once per finished conversation (recordings are written here). */
   finish?(ctx: ConversationContext): Promise<void>;
   /** Called once at the end of the run. */
+  close?(): Promise<void>;
+}
+
+/**
+ * Rates finished conversations (`--judge`): a model, whichever engine plays the customers, so the
+ * scripted player's conversations can be judged too. Its answers are recorded and replayed with the
+ * customer's.
+ */
+export interface Judge {
+  readonly model?: string;
+  /** As CustomerEngine.prepare: check the server and the model, or throw a TactError (exit 2). */
+  prepare?(signal: AbortSignal): Promise<void>;
+  /** Rate one finished conversation; throws when no rating could be had (the expectation is then not checked). */
+  rate(ctx: ConversationContext, transcript: readonly TranscriptLine[]): Promise<JudgeRating>;
+  finish?(ctx: ConversationContext): Promise<void>;
   close?(): Promise<void>;
 }
 
@@ -207,7 +220,8 @@ export interface RunOptions {
   maxTurns?: number;
   /** Run only every `total`-th conversation, starting at `index` (1-based), as `--shard I/N`. */
   shard?: { index: number; total: number };
-  judge?: boolean;
+  /** Rates each conversation's empathy (`--judge`); `expect.min_empathy` needs it. */
+  judge?: Judge;
   /** Stops new conversations; those in flight end `interrupted` and are left out of the report. */
   signal?: AbortSignal;
   /** Called as conversations start, take turns and finish (the live view). */
