@@ -48,7 +48,7 @@ Exit codes: 0 done, 1 refused (lint errors in the flows), 2 could not chat (bad 
 unreadable or unsupported bot file, a bad --world file).
 Examples:
   tact chat flows
-  tact chat dist/bot.json --world personas/angry.persona.yaml
+  tact chat dist/bot.json --world flows/personas/angry-damaged-item.persona.yaml
   printf 'return\\nAB123456\\n' | tact chat flows
   printf 'I want a real person\\n' | tact chat flows --json`,
     )
