@@ -4,7 +4,7 @@ import type { LoadedProject } from '../flow/load.js';
 import { formatLintReport } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
 import type { BotFile } from '../runtime/bot-types.js';
-import { projectInputs, writeOutput } from './io.js';
+import { printWarnings, projectInputs, writeOutput } from './io.js';
 import { addProjectOptions, type ProjectOptions } from './options.js';
 
 export interface CompileCommandOptions extends ProjectOptions {
@@ -33,11 +33,13 @@ export function lintAndCompile(
     try {
       return compile(paths, { config: opts.config, rules: opts.rule, force: opts.force });
     } catch (err) {
-      const report = (err as { report?: LintReport }).report;
+      const { report, project } = err as { report?: LintReport; project?: LoadedProject };
+      if (project) printWarnings(project);
       if (report) printErrors(report);
       throw err;
     }
   })();
+  printWarnings(result.project);
   const errors = printErrors(result.report);
   if (errors > 0 && !opts.quiet)
     process.stderr.write(

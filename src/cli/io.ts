@@ -6,6 +6,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -16,7 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { TactError } from '../errors.js';
+import { fsReason, TactError } from '../errors.js';
 
 export interface WriteOptions {
   /**
@@ -35,24 +36,7 @@ export function removePendingTempFiles(): void {
   pending.clear();
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links',
-  ENXIO: 'nothing is reading from it',
-  EBUSY: 'it is busy',
-};
-
-function reasonOf(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  return (code && REASONS[code]) ?? code ?? (err as Error)?.message ?? String(err);
-}
+const reasonOf = fsReason;
 
 function hintOf(err: unknown): string {
   switch ((err as NodeJS.ErrnoException)?.code) {
@@ -174,6 +158,53 @@ function readlinkSafe(p: string): string | undefined {
   }
 }
 
+/** How old a temp file must be to be swept whatever its pid says (a pid may have been reused). */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temp files of earlier writes to `target` whose process is gone (killed with SIGKILL,
+ * or the machine stopped): `.NAME.PID.HEX.tmp` beside it. Only that target's temp files are touched.
+ */
+export function sweepStaleTempFiles(target: string): string[] {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const tmp = path.join(dir, name);
+    if (pid === process.pid && pending.has(tmp)) continue;
+    const st = lstatSafe(tmp);
+    if (!st?.isFile()) continue;
+    if (isAlive(pid) && pid !== process.pid && Date.now() - st.mtimeMs < STALE_AFTER_MS) continue;
+    try {
+      rmSync(tmp, { force: true });
+      removed.push(tmp);
+    } catch {
+      // Not ours to remove (another user's folder): leave it.
+    }
+  }
+  return removed;
+}
+
 function writeAtomic(file: string, target: string, content: string | Uint8Array, existing?: Stats): void {
   const dir = path.dirname(target);
   const tmp = path.join(
@@ -182,6 +213,7 @@ function writeAtomic(file: string, target: string, content: string | Uint8Array,
   );
   try {
     mkdirSync(dir, { recursive: true });
+    sweepStaleTempFiles(target);
     pending.add(tmp);
     // Keep the mode of the file being replaced; a new file gets the usual 0666 less the umask.
     writeFileSync(tmp, content, existing ? { mode: existing.mode & 0o7777 } : undefined);
@@ -220,6 +252,11 @@ function writeInPlace(file: string, target: string, content: string | Uint8Array
 /** The absolute paths of the files a loaded project was read from. */
 export function projectInputs(project: { cwd: string; files: { path: string }[] }): string[] {
   return project.files.map((f) => path.resolve(project.cwd, f.path));
+}
+
+/** Say on stderr what discovery skipped (FIFOs, sockets, devices, link loops), one line each. */
+export function printWarnings(project: { warnings?: readonly string[] }): void {
+  for (const w of project.warnings ?? []) process.stderr.write(`tact: warning: ${w}\n`);
 }
 
 /** Whether to colour what goes to stdout: not with NO_COLOR, not into a pipe or file. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { lint } from '../lint.js';
 import { formatLintReport, LINT_FORMATS, type LintFormat } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
-import { emit, projectInputs, useColor } from './io.js';
+import { emit, printWarnings, projectInputs, useColor } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
 
 export interface LintCommandOptions extends ProjectOptions {
@@ -57,6 +57,7 @@ Examples:
     )
     .action((paths: string[], opts: LintCommandOptions) => {
       const report = lint(paths, { config: opts.config, rules: opts.rule });
+      printWarnings(report.project);
       const color = useColor(Boolean(opts.output));
       let text = formatLintReport(report, opts.format, { color });
       if (

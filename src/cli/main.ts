@@ -6,6 +6,7 @@ import { registerCompile } from './compile.js';
 import { registerGraph } from './graph.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
+import { installProcessGuards } from './process-guards.js';
 import { registerRules } from './rules.js';
 import { registerSimulate } from './simulate.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
 
 /** Run the CLI; never throws. Sets process.exitCode per cli.md (0, 1, 2). */
 export async function main(argv: string[]): Promise<void> {
+  installProcessGuards();
   const program = buildProgram();
   const debug = argv.includes('--debug');
   const started = Date.now();

@@ -30,9 +30,7 @@ export function compile(paths: string[], options: CompilePathsOptions = {}): Lin
     const n = `${errors.length} lint error${errors.length === 1 ? '' : 's'}`;
     throw Object.assign(
       new TactError(`compile refused: ${n}`, 1, 'fix them, or compile anyway with --force'),
-      {
-        report,
-      },
+      { report, project },
     );
   }
   return { ...compileProject(project), project, report };

@@ -1,6 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  type Dirent,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
-import { TactError } from '../errors.js';
+import { fsReason, TactError } from '../errors.js';
 import {
   BIRTH_DATE_NAME,
   DEFAULT_FALLBACK_MAX,
@@ -37,7 +46,7 @@ import type {
   Tone,
 } from './types.js';
 import { validateAgainstSchema } from './validate.js';
-import { type ParsedYaml, type PathKey, parseYamlFile } from './yaml.js';
+import { MAX_FILE_BYTES, type ParsedYaml, type PathKey, parseYamlFile } from './yaml.js';
 
 export const CONFIG_FILE = 'tact.config.yaml';
 const FLOW_RE = /\.flow\.ya?ml$/;
@@ -55,6 +64,8 @@ export interface LoadOptions {
 export interface LoadedProject extends Project {
   /** Absolute folder of the project (the config's folder, else the first path's folder). */
   root: string;
+  /** What discovery left out and why (FIFOs, sockets, devices, links to what was read already). */
+  warnings: string[];
 }
 
 /**
@@ -65,17 +76,10 @@ export interface LoadedProject extends Project {
 export function loadProject(paths: string[], options: LoadOptions = {}): LoadedProject {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const inputs = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
-  const flowFiles: string[] = [];
-  const personaFiles: string[] = [];
-  for (const input of inputs) discover(input, flowFiles, personaFiles);
-
-  const configPath = options.config
-    ? path.resolve(cwd, options.config)
-    : (findConfigUpwards(inputs[0]) ?? inputs.map((i) => path.join(i, CONFIG_FILE)).find((c) => isFile(c)));
-  if (options.config && !isFile(configPath!)) {
-    throw new TactError(`config file not found: ${options.config}`, 2, 'check the --config path');
-  }
   const rel = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+  const found = discoverAll(inputs, rel);
+  const { flows: flowFiles, personas: personaFiles } = found;
+  const configPath = findConfig(inputs, options.config ? path.resolve(cwd, options.config) : undefined, rel);
   const files: SourceFile[] = [];
   const problems: LoadProblem[] = [];
 
@@ -157,7 +161,7 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
     : statSafe(inputs[0])?.isDirectory()
       ? inputs[0]
       : path.dirname(inputs[0]);
-  return { cwd, files, config, flows, entry, intents, problems, personas, root };
+  return { cwd, files, config, flows, entry, intents, problems, personas, root, warnings: found.warnings };
 }
 
 function statSafe(p: string) {
@@ -168,58 +172,232 @@ function statSafe(p: string) {
   }
 }
 
-function isFile(p: string): boolean {
-  return statSafe(p)?.isFile() ?? false;
-}
+/** Files larger than this are not read at all (a flow file over MAX_FILE_BYTES is reported). */
+const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 function readText(abs: string): string {
   try {
+    const size = statSync(abs).size;
+    if (size > MAX_READ_BYTES)
+      throw new TactError(
+        `${abs} is ${Math.round(size / 1024 / 1024)} MB, far over the ${MAX_FILE_BYTES / 1024} KB limit of a tact file`,
+        2,
+        'split it into smaller flows, or leave it out of the paths you give',
+      );
     return readFileSync(abs, 'utf8');
   } catch (err) {
-    throw new TactError(
-      `cannot read ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      2,
-    );
+    if (err instanceof TactError) throw err;
+    throw new TactError(`cannot read ${abs}: ${fsReason(err)}`, 2);
   }
 }
 
-function discover(input: string, flows: string[], personas: string[]): void {
-  const st = statSafe(input);
-  if (!st) throw new TactError(`no such file or folder: ${input}`, 2, 'check the path you gave');
-  if (st.isFile()) {
-    const base = path.basename(input);
-    if (PERSONA_RE.test(base)) personas.push(input);
-    else if (base === CONFIG_FILE) return;
-    else if (FLOW_RE.test(base) || /\.ya?ml$/.test(base)) flows.push(input);
-    else throw new TactError(`not a flow file: ${input}`, 2, 'flow files end in .flow.yaml');
+/** What a file-system entry is, in words, when it is not a regular file or a folder. */
+function notAFile(st: Stats | Dirent): string | undefined {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return undefined;
+}
+
+interface Discovery {
+  flows: string[];
+  personas: string[];
+  warnings: string[];
+  /** Real paths of the folders and files taken, so each is read once and a link loop ends. */
+  seen: Map<string, string>;
+  unreadable: string[];
+  rel: (abs: string) => string;
+}
+
+/**
+ * Walk the given paths for flow and persona files. A symbolic link is followed once: the real path
+ * of every folder and file is kept, so a link back up (`ln -s .. flows/up`) or to a file already
+ * taken is skipped with a warning. FIFOs, sockets and devices are never opened (reading a FIFO
+ * waits forever); those with a flow or persona name are skipped with a warning. Files and folders
+ * that cannot be read are all named in one error (exit 2).
+ */
+function discoverAll(inputs: string[], rel: (abs: string) => string): Discovery {
+  const d: Discovery = { flows: [], personas: [], warnings: [], seen: new Map(), unreadable: [], rel };
+  for (const input of inputs) discoverInput(input, d);
+  if (d.unreadable.length === 1)
+    throw new TactError(
+      `cannot read ${d.unreadable[0].replace(/ \((.*)\)$/, ': $1')}`,
+      2,
+      'fix its permissions, or leave it out',
+    );
+  if (d.unreadable.length > 1)
+    throw new TactError(
+      `cannot read ${d.unreadable.length} files and folders: ${d.unreadable.join(', ')}`,
+      2,
+      'fix their permissions, or leave them out',
+    );
+  return d;
+}
+
+function discoverInput(input: string, d: Discovery): void {
+  let st: Stats;
+  let real: string;
+  try {
+    st = statSync(input);
+    real = realpathSync(input);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new TactError(`no such file or folder: ${input}`, 2, 'check the path you gave');
+    throw new TactError(`cannot read ${input}: ${fsReason(err)}`, 2, 'check the path you gave');
+  }
+  if (st.isDirectory()) {
+    if (d.seen.has(real)) return;
+    d.seen.set(real, input);
+    walkFolder(input, real, d);
     return;
   }
-  let entries: string[];
-  try {
-    entries = readdirSync(input);
-  } catch (err) {
-    throw new TactError(`cannot read folder ${input}: ${(err as NodeJS.ErrnoException).code}`, 2);
+  const what = notAFile(st);
+  if (what)
+    throw new TactError(
+      `${d.rel(input)} is ${what}, not a file`,
+      2,
+      'give flow files or the folders that hold them',
+    );
+  const base = path.basename(input);
+  if (base === CONFIG_FILE) return;
+  const kind = PERSONA_RE.test(base)
+    ? 'persona'
+    : FLOW_RE.test(base) || /\.ya?ml$/.test(base)
+      ? 'flow'
+      : undefined;
+  if (!kind) throw new TactError(`not a flow file: ${input}`, 2, 'flow files end in .flow.yaml');
+  takeFile(input, real, kind, d);
+}
+
+function takeFile(abs: string, real: string, kind: 'flow' | 'persona', d: Discovery): void {
+  const first = d.seen.get(real);
+  if (first !== undefined) {
+    if (first !== abs) d.warnings.push(`skipped ${d.rel(abs)}: the same file as ${d.rel(first)}`);
+    return;
   }
-  for (const name of entries.sort()) {
+  d.seen.set(real, abs);
+  try {
+    accessSync(abs, constants.R_OK);
+  } catch (err) {
+    d.unreadable.push(`${d.rel(abs)} (${fsReason(err)})`);
+    return;
+  }
+  (kind === 'flow' ? d.flows : d.personas).push(abs);
+}
+
+function walkFolder(dir: string, realDir: string, d: Discovery): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    d.unreadable.push(`${d.rel(dir)} (${fsReason(err)})`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const name = entry.name;
     if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
-    const full = path.join(input, name);
-    const s = statSafe(full);
-    if (!s) continue;
-    if (s.isDirectory()) discover(full, flows, personas);
-    else if (FLOW_RE.test(name)) flows.push(full);
-    else if (PERSONA_RE.test(name)) personas.push(full);
+    const full = path.join(dir, name);
+    const kind = FLOW_RE.test(name) ? 'flow' : PERSONA_RE.test(name) ? 'persona' : undefined;
+    let st: Stats | Dirent = entry;
+    let real = full;
+    if (entry.isSymbolicLink()) {
+      try {
+        real = realpathSync(full);
+        st = statSync(real);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (kind || code === 'ELOOP')
+          d.warnings.push(
+            `skipped ${d.rel(full)}: ${code === 'ELOOP' ? 'a symbolic link that loops' : 'a symbolic link to nothing'}`,
+          );
+        continue;
+      }
+    } else if (entry.isDirectory() || entry.isFile()) {
+      real = path.join(realDir, name);
+    }
+    if (st.isDirectory()) {
+      if (realDir === real || realDir.startsWith(real + path.sep)) {
+        d.warnings.push(`skipped ${d.rel(full)}: a link to ${d.rel(real)}, a folder that holds it (a loop)`);
+        continue;
+      }
+      const first = d.seen.get(real);
+      if (first !== undefined) {
+        d.warnings.push(`skipped ${d.rel(full)}: the folder ${d.rel(first)} again (through a link)`);
+        continue;
+      }
+      d.seen.set(real, full);
+      walkFolder(full, real, d);
+    } else if (kind) {
+      const what = notAFile(st);
+      if (what) d.warnings.push(`skipped ${d.rel(full)}: it is ${what}, not a file`);
+      else if (st.isFile()) takeFile(full, real, kind, d);
+    }
   }
 }
 
-function findConfigUpwards(start: string): string | undefined {
-  let dir = statSafe(start)?.isDirectory() ? start : path.dirname(start);
+/**
+ * The config file in force: `--config FILE`, else tact.config.yaml from the first path upwards,
+ * else one beside another path. One that exists but is a folder, a FIFO or unreadable is an error
+ * that says so (exit 2), never passed over in silence.
+ */
+function findConfig(
+  inputs: string[],
+  explicit: string | undefined,
+  rel: (abs: string) => string,
+): string | undefined {
+  if (explicit) {
+    const why = configProblem(explicit);
+    if (why === 'missing')
+      throw new TactError(`config file not found: ${rel(explicit)}`, 2, 'check the --config path');
+    if (why)
+      throw new TactError(`cannot read the config ${rel(explicit)}: ${why}`, 2, 'check the --config path');
+    return explicit;
+  }
+  const first = statSafe(inputs[0]);
+  let dir = first?.isDirectory() ? inputs[0] : path.dirname(inputs[0]);
+  const candidates: string[] = [];
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (isFile(candidate)) return candidate;
+    candidates.push(path.join(dir, CONFIG_FILE));
     const up = path.dirname(dir);
-    if (up === dir) return undefined;
+    if (up === dir) break;
     dir = up;
   }
+  for (const i of inputs.slice(1)) candidates.push(path.join(i, CONFIG_FILE));
+  for (const candidate of candidates) {
+    const why = configProblem(candidate);
+    if (why === 'missing') continue;
+    if (why)
+      throw new TactError(
+        `cannot read the config ${rel(candidate)}: ${why}`,
+        2,
+        'tact reads the project config from there: fix it, or name another with --config',
+      );
+    return candidate;
+  }
+  return undefined;
+}
+
+/** Why a config path cannot be read ('missing' when nothing is there), or undefined when it can. */
+function configProblem(file: string): string | undefined {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    return fsReason(err);
+  }
+  if (st.isDirectory()) return 'it is a folder, not a file';
+  const what = notAFile(st);
+  if (what) return `it is ${what}, not a file`;
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (err) {
+    return fsReason(err);
+  }
+  return undefined;
 }
 
 function defaultConfig(): Config {
