@@ -13,6 +13,7 @@ import {
   type World,
 } from '../simulate/world.js';
 import { lintAndCompile } from './compile.js';
+import { holdSignals } from './process-guards.js';
 import { addProjectOptions, type ProjectOptions, parseCount } from './options.js';
 
 export interface ChatCommandOptions extends ProjectOptions {
@@ -44,8 +45,8 @@ data collected. Esc or Ctrl-C leaves. With piped input, each input line is one c
 the transcript is printed (\`bot: ...\`, \`you: ...\`, then how it ended); it stops at a handoff, an
 end, or the end of the input. Actions answer from --world; an action not in it returns {}.
 
-Exit codes: 0 done, 1 refused (lint errors in the flows), 2 could not chat (bad arguments, an
-unreadable or unsupported bot file, a bad --world file).
+Exit codes: 0 done (or left with Esc), 1 refused (lint errors in the flows), 2 could not chat (bad
+arguments, an unreadable or unsupported bot file, a bad --world file), 130 left with Ctrl-C.
 Examples:
   tact chat flows
   tact chat dist/bot.json --world flows/personas/angry-damaged-item.persona.yaml
@@ -57,8 +58,14 @@ Examples:
       const world = opts.world ? loadWorld(opts.world) : {};
       const conversation = new Conversation(bot, world, opts.seed ?? 0);
       const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true && !opts.json;
-      if (interactive) await chatInTerminal(conversation, bot);
-      else await chatOverLines(conversation, opts.json === true);
+      // Ctrl-C (a key on the terminal, SIGINT in a pipe) leaves with exit code 130.
+      const release = holdSignals();
+      try {
+        if (interactive) await chatInTerminal(conversation, bot);
+        else await chatOverLines(conversation, opts.json === true);
+      } finally {
+        release();
+      }
     });
 }
 
@@ -198,6 +205,9 @@ async function chatInTerminal(conversation: Conversation, bot: Bot): Promise<voi
     import('../ui/chat.js'),
   ]);
   const title = `tact chat · ${bot.file.bot?.name ?? bot.name}`;
-  const app = render(createElement(ChatApp, { conversation, title }), { exitOnCtrlC: false });
+  const onInterrupt = () => {
+    process.exitCode = 130;
+  };
+  const app = render(createElement(ChatApp, { conversation, title, onInterrupt }), { exitOnCtrlC: false });
   await app.waitUntilExit();
 }

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fsReason, TactError } from '../errors.js';
+import { atStop, withSignalsHeld } from './process-guards.js';
 
 export interface WriteOptions {
   /**
@@ -35,6 +36,7 @@ export function removePendingTempFiles(): void {
   for (const tmp of pending) rmSync(tmp, { force: true });
   pending.clear();
 }
+atStop(removePendingTempFiles);
 
 const reasonOf = fsReason;
 
@@ -205,7 +207,17 @@ export function sweepStaleTempFiles(target: string): string[] {
   return removed;
 }
 
+/**
+ * Write a temp file beside the target, then rename it over the target. SIGINT, SIGTERM and SIGHUP
+ * are held meanwhile (see withSignalsHeld): one that comes during the write is handled right after
+ * it, so the target is the old file or the whole new one and no temp file is left; SIGKILL leaves
+ * a temp file that the next write sweeps.
+ */
 function writeAtomic(file: string, target: string, content: string | Uint8Array, existing?: Stats): void {
+  withSignalsHeld(() => writeAtomicNow(file, target, content, existing));
+}
+
+function writeAtomicNow(file: string, target: string, content: string | Uint8Array, existing?: Stats): void {
   const dir = path.dirname(target);
   const tmp = path.join(
     dir,

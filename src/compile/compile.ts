@@ -85,12 +85,17 @@ export function compileProject(project: LoadedProject, options: CompileOptions =
 function entryOf(project: Project): string {
   if (!project.entry) {
     const flows = [...project.flows.keys()];
+    const example = `${flows[0]}/${project.flows.get(flows[0])?.start ?? 'start'}`;
+    const root = (project as Partial<LoadedProject>).root;
+    const where = root ? path.relative(project.cwd, root) || '.' : 'the project folder';
     throw new TactError(
       flows.length === 0 ? 'no flows to compile' : `the bot has ${flows.length} flows and no entry step`,
       1,
       flows.length === 0
         ? 'give the folder or files that hold your *.flow.yaml'
-        : `set \`entry:\` in tact.config.yaml, e.g. \`entry: ${flows[0]}/${project.flows.get(flows[0])?.start ?? 'start'}\``,
+        : project.config.file
+          ? `set \`entry:\` in ${project.config.file}, e.g. \`entry: ${example}\``
+          : `no tact.config.yaml in ${where} or a folder above it: create one with \`entry: ${example}\``,
     );
   }
   const [flowId, stepId] = project.entry.split('/');

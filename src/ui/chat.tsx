@@ -15,6 +15,8 @@ export interface ChatAppProps {
   title: string;
   /** Called once with the last turn when the app exits (by the bot or by the user). */
   onDone?: (turn: Turn | undefined) => void;
+  /** Called when the user leaves with Ctrl-C (before `onDone`): `tact chat` then exits 130. */
+  onInterrupt?: () => void;
 }
 
 const SIDE_WIDTH = 38;
@@ -25,7 +27,7 @@ const SIDE_WIDTH = 38;
  * matched intent, the customer's sentiment and the data so far. Esc or Ctrl-C leaves; a handoff
  * or an end is shown and the app exits.
  */
-export function ChatApp({ conversation, title, onDone }: ChatAppProps) {
+export function ChatApp({ conversation, title, onDone, onInterrupt }: ChatAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [lines, setLines] = useState<ChatLine[]>([]);
@@ -80,6 +82,7 @@ export function ChatApp({ conversation, title, onDone }: ChatAppProps) {
   const onKey = useRef<(char: string, key: Key) => void>(() => {});
   onKey.current = (char, key) => {
     if (key.escape || (key.ctrl && char === 'c')) {
+      if (!key.escape) onInterrupt?.();
       leave(turn);
       return;
     }

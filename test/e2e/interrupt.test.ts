@@ -1,0 +1,73 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from './helpers.js';
+
+const FLOWS = path.join(ROOT, 'flows');
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+interface Stopped {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  out: string;
+  err: string;
+}
+
+/** Start `cmd`, and once `ready` shows in its output do `act(child)`; resolve when it ends. */
+function runUntil(
+  cmd: string,
+  args: string[],
+  ready: RegExp,
+  act: (child: ReturnType<typeof spawn>) => void,
+): Promise<Stopped> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+    let out = '';
+    let err = '';
+    let acted = false;
+    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (!acted && ready.test(out)) {
+        acted = true;
+        act(child);
+      }
+    });
+    child.stderr!.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, out, err });
+    });
+  });
+}
+
+describe('Ctrl-C in chat exits 130', () => {
+  it('with piped input: SIGINT ends the chat with exit code 130 and nothing on stderr', async () => {
+    const r = await runUntil('node', [BIN, 'chat', FLOWS], /choices:/, (child) => child.kill('SIGINT'));
+    expect(r.signal).toBe(null);
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^bot: Hi, I'm Ava/);
+  });
+
+  it.skipIf(!hasScript)(
+    'on a terminal (a pseudo-terminal through `script`): Ctrl-C leaves with 130, Esc with 0',
+    async () => {
+      const viaTerminal = (key: string) =>
+        runUntil(
+          'script',
+          ['-qec', `stty cols 120 rows 40; node ${BIN} chat ${FLOWS}`, '/dev/null'],
+          /Esc to leave/,
+          // The first frame comes before the bot has spoken; give ink a moment to take keys.
+          (child) => setTimeout(() => child.stdin!.write(key), 1500),
+        );
+      const ctrlC = await viaTerminal('\u0003');
+      expect(ctrlC.code).toBe(130);
+      const esc = await viaTerminal('\u001b');
+      expect(esc.code).toBe(0);
+    },
+    90_000,
+  );
+});
