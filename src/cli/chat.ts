@@ -13,8 +13,8 @@ import {
   type World,
 } from '../simulate/world.js';
 import { lintAndCompile } from './compile.js';
-import { holdSignals } from './process-guards.js';
 import { addProjectOptions, type ProjectOptions, parseCount } from './options.js';
+import { holdSignals } from './process-guards.js';
 
 export interface ChatCommandOptions extends ProjectOptions {
   world?: string;

@@ -241,17 +241,23 @@ function writeAtomicNow(file: string, target: string, content: string | Uint8Arr
 function writeInPlace(file: string, target: string, content: string | Uint8Array, fifo: boolean): void {
   let fd: number | undefined;
   try {
-    if (fifo) {
-      // Opening a FIFO for writing blocks until something reads it: check first, never hang.
-      const probe = openSync(target, constants.O_WRONLY | constants.O_NONBLOCK);
-      closeSync(probe);
-    }
-    fd = openSync(target, constants.O_WRONLY);
+    // Opening a FIFO for writing blocks until something reads it: open it non-blocking (ENXIO when
+    // nobody reads), and keep that one descriptor. Opening it twice (a probe, then the real open)
+    // would let the reader see the probe close as the end of its input and leave us waiting.
+    fd = openSync(target, fifo ? constants.O_WRONLY | constants.O_NONBLOCK : constants.O_WRONLY);
     const st = fstatSync(fd);
     if (!st.isCharacterDevice() && !st.isFIFO()) throw Object.assign(new Error('changed'), { code: 'EBUSY' });
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
     let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    while (off < bytes.length) {
+      try {
+        off += writeSync(fd, bytes, off, bytes.length - off);
+      } catch (err) {
+        // The pipe is full (non-blocking): wait a moment for the reader, as a blocking write would.
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        Atomics.wait(PAUSE, 0, 0, 5);
+      }
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const hint = code === 'ENXIO' ? 'start the reader first, or give a regular file' : hintOf(err);
@@ -260,6 +266,8 @@ function writeInPlace(file: string, target: string, content: string | Uint8Array
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** The absolute paths of the files a loaded project was read from. */
 export function projectInputs(project: { cwd: string; files: { path: string }[] }): string[] {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -61,6 +61,26 @@ describe.skipIf(!asRoot)(
     });
   },
 );
+
+describe('a FIFO with a slow reader', () => {
+  it('gets the whole bot file (more than the pipe holds), and stays a FIFO', async () => {
+    const fifo = path.join(tmp, 'slow.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const got = path.join(tmp, 'slow.out');
+    // The reader opens the FIFO at once but reads only a second later: the pipe fills up first.
+    const reader = spawn('sh', ['-c', `exec 3<"${fifo}"; sleep 1; cat <&3 > "${got}"`]);
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const r = await tact(['compile', project, '-o', fifo, '-q']);
+    await closed;
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const whole = await tact(['compile', project, '--stdout']);
+    expect(readFileSync(got, 'utf8')).toBe(whole.stdout);
+    expect(whole.stdout.length).toBeGreaterThan(65536);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+});
 
 /** A small tmpfs to fill up; needs root and a kernel that lets this container mount. */
 function mountSmallDisk(dir: string): boolean {
