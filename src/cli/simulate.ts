@@ -23,6 +23,7 @@ export interface SimulateCommandOptions extends ProjectOptions {
   runs: number;
   seed: number;
   concurrency?: number;
+  workers?: number;
   maxTurns: number;
   shard?: { index: number; total: number };
   report?: string;
@@ -69,6 +70,11 @@ export function registerSimulate(program: Command): void {
     .option('-n, --runs <n>', 'conversations per persona, with seeds seed..seed+n-1', positive, 1)
     .option('--seed <n>', 'the first seed', parseCount, 0)
     .option('-j, --concurrency <n>', 'conversations at once (default 4; 2 with ollama)', positive)
+    .option(
+      '--workers <n>',
+      'threads for the scripted player (default: one per core when there are hundreds of conversations; 1: none)',
+      positive,
+    )
     .option(
       '--max-turns <n>',
       'customer turns before a conversation counts as stuck',
@@ -249,6 +255,7 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
       runs: opts.runs,
       seed: opts.seed,
       concurrency: opts.concurrency,
+      workers: opts.workers,
       maxTurns: opts.maxTurns,
       shard: opts.shard,
       showPersonal: opts.showPersonal,

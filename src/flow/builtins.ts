@@ -1,4 +1,9 @@
-/** Examples of the built-in `human` intent: the customer asks for a person. Projects may add more. */
+/**
+ * Examples of the built-in `human` intent: the customer asks for a person. Projects may add more.
+ * Their content words are what a reply must share to be read as asking for a person, so none of
+ * them is a word customers use for other things ("service" in "terrible service", "back" in "send
+ * it back", "stop" in "stop the payments", "no" in any answer).
+ */
 export const HUMAN_EXAMPLES: readonly string[] = [
   'agent',
   'human',
@@ -9,7 +14,7 @@ export const HUMAN_EXAMPLES: readonly string[] = [
   'can I talk to someone',
   'representative',
   'speak to a representative',
-  'customer service agent',
+  'an advisor please',
   'connect me to an agent',
   'let me talk to a human being',
   'operator',
@@ -17,9 +22,9 @@ export const HUMAN_EXAMPLES: readonly string[] = [
   'get me a person',
   'transfer me to a human',
   'is there a real person I can talk to',
-  'stop, I want a human',
+  'I want to chat with a human',
   'live agent',
-  'call me back, I want to speak to staff',
+  'I want to speak to staff',
 ];
 
 /** Data types that are personal unless `personal: false` is written. */

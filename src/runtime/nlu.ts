@@ -280,6 +280,8 @@ interface Prepared {
   weights: number[][];
   /** Per intent: the stems of the content words (not stop words) its examples use. */
   contentStems: Set<string>[];
+  /** Per intent: some example is made of function words only ("thank you", "hi there"). */
+  functionOnly: boolean[];
 }
 
 const prepared = new WeakMap<NluIndex, Prepared>();
@@ -294,11 +296,13 @@ function prepare(nlu: NluIndex): Prepared {
   const exampleIntent = new Int32Array(nlu.examples.length);
   const words: string[] = [];
   const contentStems = nlu.intents.map(() => new Set<string>());
+  const functionOnly = nlu.intents.map(() => false);
   nlu.examples.forEach(([k, text], e) => {
     exampleIntent[e] = k;
     const ws = text.split(' ');
     words.push(...ws);
     for (const w of ws) if (isContentWord(w)) contentStems[k].add(stem(w));
+    if (ws.length > 0 && !ws.some(isContentWord)) functionOnly[k] = true;
     const x = vectorize(featureCounts(ws), lookup, nlu.idf, nlu.unknownIdf, nlu.featureWeights);
     for (let p = 0; p < x.idx.length; p++) {
       exampleIndex[x.idx[p]].push(e, x.val[p]);
@@ -322,6 +326,7 @@ function prepare(nlu: NluIndex): Prepared {
     exampleIntent,
     weights,
     contentStems,
+    functionOnly,
   };
   prepared.set(nlu, p);
   return p;
@@ -339,7 +344,10 @@ export function scoreIntents(
   centroid: number[];
   unknownContent: boolean;
   noContent: boolean;
-  /** Per intent: the reply has content words and none of them is a word of the intent's examples. */
+  /**
+   * Per intent: the reply shares none of the content words of its examples, or has none itself
+   * while every example of the intent has some.
+   */
   offTopic: boolean[];
 } {
   const p = prepare(nlu);
@@ -377,9 +385,13 @@ export function scoreIntents(
   const content = words.filter(isContentWord);
   const unknownContent = content.length > 0 && !content.some((w) => p.lookup.has(stem(w)));
   // Shared function words and letter groups alone do not make a reply about an intent: "I'd like
-  // to get it done today" shares "I", "like", "to", "get" with "get me a person" and nothing else.
+  // to get it done today" shares "I", "like", "to", "get" with "get me a person" and nothing else,
+  // and "1 thanks" shares nothing. Only an intent made of function words ("hello", "thanks") can
+  // be matched by function words alone.
   const stems = content.map(stem);
-  const offTopic = p.contentStems.map((set) => content.length > 0 && !stems.some((s) => set.has(s)));
+  const offTopic = p.contentStems.map((set, k) =>
+    content.length === 0 ? !p.functionOnly[k] : set.size > 0 && !stems.some((s) => set.has(s)),
+  );
   return { prob, nearest, centroid, unknownContent, noContent: words.every((w) => w === '0'), offTopic };
 }
 

@@ -50,6 +50,13 @@ export interface Session {
   reply(text: string): Promise<Turn>;
   /** A copy of the current state (plain JSON). */
   readonly state: State;
+  /** Bot messages said so far, counting those of a turn still running (cheap: no copy). */
+  readonly said: number;
+  /**
+   * The current state itself, not a copy: for hosts that read it after every turn and cannot pay
+   * for a copy each time (the simulator). Never change it or anything in it; use `state` for a copy.
+   */
+  peek(): Readonly<State>;
 }
 
 export const DEFAULT_ACTION_TIMEOUT_MS = 10_000;
@@ -65,6 +72,7 @@ export function createSession(bot: BotFile, options: SessionOptions = {}): Sessi
     ? structuredClone(options.state)
     : initialState(bot.entry, options.seed ?? 0);
   let last: Turn | undefined;
+  let said = state.transcript.filter((e) => e.from === 'bot').length;
   let queue: Promise<unknown> = Promise.resolve();
 
   const serialise = (work: () => Promise<Turn>): Promise<Turn> => {
@@ -82,6 +90,7 @@ export function createSession(bot: BotFile, options: SessionOptions = {}): Sessi
       const result = step(bot, state, next);
       state = result.state;
       messages.push(...result.output.messages);
+      said += result.output.messages.length;
       intent = result.output.intent ?? intent;
       sentiment = result.output.sentiment ?? sentiment;
       missed ||= result.output.missed === true;
@@ -162,6 +171,10 @@ export function createSession(bot: BotFile, options: SessionOptions = {}): Sessi
     get state() {
       return structuredClone(state);
     },
+    get said() {
+      return said;
+    },
+    peek: () => state,
   };
 }
 

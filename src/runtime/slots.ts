@@ -167,11 +167,32 @@ const UNSURE =
 const NO =
   /\b(?:no|nope|nah|nay|not really|not at all|no thanks?|no thank you|(?:do|does|did|is|was|are|have|has|had|can|will|would|could) not|never|negative|wrong|incorrect|not (?:correct|right|true)|i would rather not|rather not|not now|cancel|n)\b/g;
 const YES =
-  /\b(?:yes|yeah|yea|yep|yup|ya|yah|y|sure|surely|certainly|correct|right|true|ok|okay|k|alright|all right|absolutely|definitely|indeed|affirmative|of course|please do|go ahead|do it|sounds good|that is it|exactly|confirm(?:ed)?|no problem|no worries|i do|i did|it is|please)\b/g;
+  /\b(?:yes|yeah|yea|yep|yup|ya|yah|y|sure|surely|certainly|correct|right|true|ok|okay|k|alright|all right|absolutely|definitely|indeed|affirmative|of course|please do|go ahead|do it|sounds good|that is it|exactly|confirm(?:ed)?|no problem|no worries|i do|i did|it is)\b/g;
 
+/**
+ * A yes or a no. The answer to a yes/no question comes first ("no. please, I need help quickly"),
+ * so the first clause that says either decides; a clause that says both says neither. A bare
+ * "please" is a yes; inside a request ("please help") it is not an answer.
+ */
 function findBoolean(reply: string): boolean | undefined {
-  let s = normalizeText(reply).replace(/[^a-z0-9' ]+/g, ' ');
-  s = s.replace(UNSURE, ' ');
+  const clauses = normalizeText(reply)
+    .split(/[.!?;,:\n]+/)
+    .map((c) => c.replace(/[^a-z0-9' ]+/g, ' ').trim())
+    .filter(Boolean);
+  for (const clause of clauses) {
+    const answer = clausePolarity(clause);
+    if (answer !== null) return answer;
+  }
+  return undefined;
+}
+
+/** true, false, undefined (says both, or is unsure) or null (says neither: look further). */
+function clausePolarity(clause: string): boolean | undefined | null {
+  if (/^(?:yes |oh |ok )?please$/.test(clause)) return true;
+  let s = ` ${clause} `;
+  const unsure = UNSURE.test(s);
+  UNSURE.lastIndex = 0;
+  if (unsure) return undefined;
   // Yes-phrases that contain "no" ("no problem") go first, then no-phrases ("not correct").
   const yesNo = /\b(?:no problem|no worries)\b/g;
   const hasYesNo = yesNo.test(s);
@@ -181,6 +202,7 @@ function findBoolean(reply: string): boolean | undefined {
   s = s.replace(NO, ' ');
   const hasYes = hasYesNo || YES.test(s);
   YES.lastIndex = 0;
+  if (!hasYes && !hasNo) return null;
   if (hasYes === hasNo) return undefined;
   return hasYes;
 }

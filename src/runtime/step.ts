@@ -73,13 +73,32 @@ const localName = (id: string) => id.slice(id.indexOf('/') + 1);
  * cannot go on ends in a handoff whose package says why.
  */
 export function step(bot: BotFile, state: State, event: Event): StepResult {
-  const run = new Run(bot, structuredClone(state));
+  const run = new Run(bot, workingCopy(state));
   try {
     run.handle(event);
   } catch (error) {
     run.handOff(`runtime error: ${error instanceof Error ? error.message : String(error)}`, run.state.step);
   }
   return { state: run.state, output: run.output };
+}
+
+/**
+ * A copy of the state that this call may change without touching the caller's: the maps and lists
+ * it writes into are copied, the rest shared. Transcript entries, data values and the handoff
+ * package are never changed in place once made, so sharing them is safe; a full deep copy on every
+ * event would cost time in proportion to the conversation so far.
+ */
+function workingCopy(state: State): State {
+  return {
+    ...state,
+    data: { ...state.data },
+    visits: { ...state.visits },
+    routes: { ...state.routes },
+    variants: { ...state.variants },
+    transcript: [...state.transcript],
+    sentimentHistory: [...state.sentimentHistory],
+    errors: [...state.errors],
+  };
 }
 
 /** One call of `step`: a working copy of the state and the output so far. */
@@ -238,8 +257,10 @@ class Run {
     s.turn += 1;
     s.moves = 0;
 
-    const sentiment = this.sentimentOf(text);
-    const match = this.intentOf(text, st ? this.candidateIntents(st) : undefined);
+    const { sentiment, match } = readingOf(this.bot, at, text, () => ({
+      sentiment: this.sentimentOf(text),
+      match: this.intentOf(text, st ? this.candidateIntents(st) : undefined),
+    }));
     s.sentiment = sentiment;
     s.sentimentHistory.push(sentiment.score);
     s.transcript.push({ from: 'customer', text, step: at, sentiment: sentiment.score });
@@ -414,6 +435,36 @@ class Run {
       if ('intent' in r.when) out.add(r.when.intent);
     return out;
   }
+}
+
+interface Reading {
+  sentiment: { score: number; label: BotSentimentLabel };
+  match: IntentMatch;
+}
+
+/** Readings kept per bot: how many distinct (step, reply) pairs before the memo starts again. */
+const READINGS_KEPT = 4096;
+const readings = new WeakMap<BotFile, Map<string, Reading>>();
+
+/**
+ * The sentiment and intent of a reply at a step, worked out once per bot, step and text: customers
+ * send the same short replies again and again ("yes", "agent", a quick-reply label), and both
+ * analyses are pure. Callers must not change what they get.
+ */
+function readingOf(bot: BotFile, at: string, text: string, read: () => Reading): Reading {
+  let memo = readings.get(bot);
+  if (!memo) {
+    memo = new Map();
+    readings.set(bot, memo);
+  }
+  const key = `${at}\u0000${text}`;
+  let r = memo.get(key);
+  if (!r) {
+    if (memo.size >= READINGS_KEPT) memo.clear();
+    r = read();
+    memo.set(key, r);
+  }
+  return r;
 }
 
 function kindOf(when: BotWhen): RouteKind {

@@ -1,4 +1,4 @@
-import { analyzeTone } from '../analysis/tone.js';
+import { analyzeTone, type ToneResult } from '../analysis/tone.js';
 import type { Persona } from '../flow/types.js';
 import type { Bot, Turn } from '../runtime/index.js';
 import { checkExpectations } from './expect.js';
@@ -29,6 +29,18 @@ export interface ConversationOptions {
 }
 
 const NEGATIVE = new Set(['negative', 'very_negative']);
+
+/** A bot says the same messages again and again: hear the tone of each text once. */
+const tones = new Map<string, ToneResult>();
+function toneOf(text: string): ToneResult {
+  let t = tones.get(text);
+  if (!t) {
+    if (tones.size >= 10_000) tones.clear();
+    t = analyzeTone(text);
+    tones.set(text, t);
+  }
+  return t;
+}
 
 /** A persona's `world` in the shape the chat session takes: action name → data. */
 export function worldOf(persona: Pick<Persona, 'world'>): World {
@@ -73,7 +85,7 @@ export async function runConversation(
         continue;
       }
       if (line.kind !== 'bot') continue;
-      const tone = analyzeTone(line.text);
+      const tone = toneOf(line.text);
       const entry: TranscriptLine = {
         from: 'bot',
         text: line.text,
@@ -189,7 +201,7 @@ export async function runConversation(
     turn = conversation.turn ?? (await conversation.start()).turn;
   }
 
-  const state = conversation.session.state;
+  const state = conversation.session.peek();
   const reason: EndReason = endReason ?? 'error';
   const outcome = outcomeOf(reason);
   const result: ConversationResult = {
@@ -237,7 +249,10 @@ export async function runConversation(
       judgeError = err instanceof Error ? err.message : String(err);
     }
   }
-  result.expectations = checkExpectations(persona, result, { judge: options.judge !== undefined, judgeError });
+  result.expectations = checkExpectations(persona, result, {
+    judge: options.judge !== undefined,
+    judgeError,
+  });
   result.passed = outcome !== 'error' && result.expectations.every((e) => e.passed !== false);
 
   if (!options.showPersonal) {

@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Persona } from '../flow/types.js';
 import type { Bot } from '../runtime/index.js';
@@ -5,6 +9,7 @@ import { runConversation } from './conversation.js';
 import { botRouteKeys } from './coverage.js';
 import { type SimReport, summarize } from './summary.js';
 import type { ConversationContext, ConversationResult, CustomerEngine, RunOptions } from './types.js';
+import type { WorkerMessage, WorkerTask } from './worker.js';
 
 export const DEFAULT_MAX_TURNS = 20;
 export const DEFAULT_RUNS = 1;
@@ -69,43 +74,55 @@ export async function simulate(
   await engine.prepare?.(signal);
   await options.judge?.prepare?.(signal);
 
-  const limit = pLimit(Math.max(1, options.concurrency ?? (engine.name === 'ollama' ? 2 : 4)));
   const results: ConversationResult[] = [];
   let notRun = 0;
-  await Promise.all(
-    plan.map((planned) =>
-      limit(async () => {
-        if (signal.aborted) {
-          notRun += 1;
-          return;
-        }
-        const ctx: ConversationContext = {
-          persona: planned.persona,
-          bot: bot.file,
-          run: planned.run,
-          seed: planned.seed,
-          id: planned.id,
-          signal,
-        };
-        options.onEvent?.({ type: 'start', id: ctx.id, persona: ctx.persona.id, mood: ctx.persona.mood });
-        const result = await runConversation(bot, engine, ctx, {
-          maxTurns,
-          judge: options.judge,
-          showPersonal: options.showPersonal === true,
-          onTurn: (turn, step, sentiment) =>
-            options.onEvent?.({ type: 'turn', id: ctx.id, turn, step, sentiment }),
-        });
-        if (result.endReason === 'interrupted') {
-          notRun += 1;
-          return;
-        }
-        await engine.finish?.(ctx);
-        await options.judge?.finish?.(ctx);
-        results.push(result);
-        options.onEvent?.({ type: 'end', result });
-      }),
-    ),
-  );
+  const workers = workerCount(engine, plan.length, options);
+  if (workers > 1) {
+    const out = await runInWorkers(bot, personas, plan, workers, {
+      maxTurns,
+      showPersonal: options.showPersonal === true,
+      signal,
+      onEvent: options.onEvent,
+    });
+    results.push(...out.results);
+    notRun += out.notRun;
+  } else {
+    const limit = pLimit(Math.max(1, options.concurrency ?? (engine.name === 'ollama' ? 2 : 4)));
+    await Promise.all(
+      plan.map((planned) =>
+        limit(async () => {
+          if (signal.aborted) {
+            notRun += 1;
+            return;
+          }
+          const ctx: ConversationContext = {
+            persona: planned.persona,
+            bot: bot.file,
+            run: planned.run,
+            seed: planned.seed,
+            id: planned.id,
+            signal,
+          };
+          options.onEvent?.({ type: 'start', id: ctx.id, persona: ctx.persona.id, mood: ctx.persona.mood });
+          const result = await runConversation(bot, engine, ctx, {
+            maxTurns,
+            judge: options.judge,
+            showPersonal: options.showPersonal === true,
+            onTurn: (turn, step, sentiment) =>
+              options.onEvent?.({ type: 'turn', id: ctx.id, turn, step, sentiment }),
+          });
+          if (result.endReason === 'interrupted') {
+            notRun += 1;
+            return;
+          }
+          await engine.finish?.(ctx);
+          await options.judge?.finish?.(ctx);
+          results.push(result);
+          options.onEvent?.({ type: 'end', result });
+        }),
+      ),
+    );
+  }
   await engine.close?.();
   await options.judge?.close?.();
 
@@ -134,4 +151,74 @@ export async function simulate(
     notRun,
   });
   return { report, errors: results.filter((r) => r.outcome === 'error'), interrupted: notRun > 0 };
+}
+
+/** The compiled worker entry beside this module (absent when running from TypeScript sources). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** Below this many conversations a worker costs more to start than it saves. */
+const CONVERSATIONS_PER_WORKER = 100;
+
+/**
+ * How many worker threads to spread a run over: only the scripted player (it is all computation;
+ * a model's engine waits on the network), never with a judge (it talks to a model), one per core,
+ * at most `options.workers`, and none for a small run.
+ */
+function workerCount(engine: CustomerEngine, planned: number, options: RunOptions): number {
+  if (engine.name !== 'scripted' || options.judge) return 1;
+  if (options.workers !== undefined) return Math.max(1, Math.min(options.workers, planned));
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(planned / CONVERSATIONS_PER_WORKER)));
+}
+
+/** Run the plan's conversations in `count` worker threads, round robin, and gather the results. */
+async function runInWorkers(
+  bot: Bot,
+  personas: readonly Persona[],
+  plan: PlannedConversation[],
+  count: number,
+  o: { maxTurns: number; showPersonal: boolean; signal: AbortSignal; onEvent?: RunOptions['onEvent'] },
+): Promise<{ results: ConversationResult[]; notRun: number }> {
+  const index = new Map(personas.map((p, i) => [p, i]));
+  const results: ConversationResult[] = [];
+  let notRun = 0;
+  const shares: WorkerTask['plan'][] = Array.from({ length: count }, () => []);
+  plan.forEach((c, i) => {
+    shares[i % count].push({ persona: index.get(c.persona)!, run: c.run, seed: c.seed, id: c.id });
+  });
+  const plannedById = new Map(plan.map((c) => [c.id, c.persona]));
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const task: WorkerTask = {
+            bot: bot.file,
+            personas: [...personas],
+            plan: share,
+            maxTurns: o.maxTurns,
+            showPersonal: o.showPersonal,
+            turns: o.onEvent !== undefined,
+          };
+          const worker = new Worker(WORKER_URL, { workerData: task });
+          const stop = () => worker.postMessage({ type: 'stop' });
+          o.signal.addEventListener('abort', stop, { once: true });
+          worker.on('message', (m: WorkerMessage) => {
+            if (m.type === 'start') {
+              const p = plannedById.get(m.id)!;
+              o.onEvent?.({ type: 'start', id: m.id, persona: p.id, mood: p.mood });
+            } else if (m.type === 'turn') o.onEvent?.({ ...m, type: 'turn' });
+            else if (m.type === 'end') {
+              results.push(m.result);
+              o.onEvent?.({ type: 'end', result: m.result });
+            } else if (m.type === 'skipped') notRun += m.count;
+            else if (m.type === 'failed') reject(new Error(`a simulation worker failed: ${m.error}`));
+            else if (m.type === 'done') {
+              o.signal.removeEventListener('abort', stop);
+              void worker.terminate().then(() => resolve());
+            }
+          });
+          worker.on('error', reject);
+        }),
+    ),
+  );
+  return { results, notRun };
 }

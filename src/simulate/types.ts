@@ -218,6 +218,11 @@ export interface RunOptions {
   concurrency?: number;
   /** Customer turns before a conversation is `stuck`. Default 20. */
   maxTurns?: number;
+  /**
+   * Worker threads for the scripted player (1: none). Default: one per core for runs of a few
+   * hundred conversations or more.
+   */
+  workers?: number;
   /** Run only every `total`-th conversation, starting at `index` (1-based), as `--shard I/N`. */
   shard?: { index: number; total: number };
   /** Rates each conversation's empathy (`--judge`); `expect.min_empathy` needs it. */

@@ -43,10 +43,9 @@ export class Conversation {
         const inWorld = Object.hasOwn(world, name);
         const result = inWorld ? structuredClone(world[name]) : {};
         // Where in this turn's messages the call came: after the bot messages said so far.
-        const said = this.session.state.transcript.filter((e) => e.from === 'bot').length;
         this.pending.push({
           line: { kind: 'action', action: name, result, inWorld },
-          after: said - this.botSaidBefore,
+          after: this.session.said - this.botSaidBefore,
         });
         return result;
       };
@@ -75,7 +74,7 @@ export class Conversation {
   }
 
   private async run(work: () => Promise<Turn>, lines: ChatLine[]): Promise<ChatTurn> {
-    this.botSaidBefore = this.session.state.transcript.filter((e) => e.from === 'bot').length;
+    this.botSaidBefore = this.session.said;
     this.pending = [];
     const turn = await work();
     this.last = turn;
@@ -89,11 +88,17 @@ export class Conversation {
   }
 }
 
+const actionsOf = new WeakMap<Bot, string[]>();
+
 /** Every action the bot's steps name, sorted. */
 export function actionNames(bot: Bot): string[] {
+  const known = actionsOf.get(bot);
+  if (known) return known;
   const names = new Set<string>();
   for (const s of Object.values(bot.file.steps)) if (s.action) names.add(s.action);
-  return [...names].sort();
+  const sorted = [...names].sort();
+  actionsOf.set(bot, sorted);
+  return sorted;
 }
 
 /** How a finished conversation ended, in one line: `handoff → queue refunds: why` or `ended: resolved`. */

@@ -75,6 +75,13 @@ describe('boolean', () =>
     ["that's not correct", false],
     ["I don't", false],
     ['yes and no', undefined],
+    // The answer comes first; what follows it is not an answer.
+    ['no. Please, I need help quickly.', false],
+    ['nope, please hurry up', false],
+    ["yes! I'm not happy about any of this", true],
+    ['please', true],
+    ['yes please', true],
+    ['please help me', undefined],
     ["I'm not sure", undefined],
     ['maybe later', undefined],
     ['I know what I want', undefined],

@@ -198,6 +198,8 @@ export interface PhraseOptions {
   content: Piece[];
   /** Which of the mood's set lines to use around the content. */
   kind?: LineKind;
+  /** The content must come first (a yes or a no is said before anything else). */
+  contentFirst?: boolean;
 }
 
 const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
@@ -225,7 +227,7 @@ export function phrase(o: PhraseOptions): string {
     }
   } else {
     const marked = rng.chance(voice.rate);
-    const opener = marked && rng.chance(0.6) ? rng.pick(voice.openers) : '';
+    const opener = marked && !o.contentFirst && rng.chance(0.6) ? rng.pick(voice.openers) : '';
     const closer = marked && (!opener || verbose || rng.chance(0.3)) ? rng.pick(voice.closers) : '';
     if (opener) pieces.push({ text: opener });
     pieces.push(...content);
@@ -248,7 +250,7 @@ function join(pieces: Piece[], exclaim: boolean): Piece[] {
     const text = p.text.trim();
     if (!text) return;
     const last = i === pieces.length - 1;
-    const needsMark = !last && !p.keep && !p.glue && !endsSentence(text) && !text.endsWith(',');
+    const needsMark = !last && !p.glue && !endsSentence(text) && !text.endsWith(',');
     out.push({ ...p, text: needsMark ? `${text}${exclaim ? '!' : '.'}` : text });
   });
   return out;

@@ -81,8 +81,15 @@ class ScriptedCustomer implements Customer {
     return moodAfter(this.persona.mood, this.strikes);
   }
 
-  private say(content: Piece[], kind: LineKind = 'say'): string {
-    return phrase({ mood: this.mood, traits: this.persona.traits, rng: this.rng, content, kind });
+  private say(content: Piece[], kind: LineKind = 'say', contentFirst = false): string {
+    return phrase({
+      mood: this.mood,
+      traits: this.persona.traits,
+      rng: this.rng,
+      content,
+      kind,
+      contentFirst,
+    });
   }
 
   async reply(view: BotView, transcript: readonly TranscriptLine[]): Promise<CustomerReply> {
@@ -142,15 +149,18 @@ class ScriptedCustomer implements Customer {
     const collect = view.collect!;
     const known = this.persona.knows.get(collect.local) ?? this.persona.knows.get(collect.name);
     if (known) {
-      const value = collect.type === 'boolean' ? yesNo(known.value) : String(known.value);
-      const again = this.given.get(collect.name) === value;
-      this.given.set(collect.name, value);
+      const boolean = collect.type === 'boolean';
+      const value = boolean ? this.rng.pick(yesNo(known.value) ? YES_WORDS : NO_WORDS) : String(known.value);
+      const again = this.given.get(collect.name) === String(known.value);
+      this.given.set(collect.name, String(known.value));
       if (again) return { message: this.say([{ text: value, keep: true }], 'already') };
+      // A yes or a no comes first: "No. I'm really worried." reads as a no; the other way round
+      // it would not.
+      if (boolean) return { message: this.say([{ text: value, keep: true }], 'say', true) };
       const terse = this.persona.traits.includes('terse');
+      const leads = LEADS[collect.type] ?? LEADS.text ?? [''];
       const lead =
-        terse || this.rng.chance(0.4)
-          ? ''
-          : this.rng.pick(['', "It's", 'Sure, it is', `My ${words(collect.local)} is`]);
+        terse || this.rng.chance(0.4) ? '' : this.rng.pick(leads).replace('{name}', words(collect.local));
       return {
         message: this.say([
           { text: lead, glue: true },
@@ -160,7 +170,7 @@ class ScriptedCustomer implements Customer {
     }
     if (view.options.length > 0) return this.chooseOption(view);
     if (collect.type === 'boolean')
-      return { message: this.say([{ text: this.rng.pick(['yes', 'yes please']) }]) };
+      return { message: this.say([{ text: this.rng.pick(YES_WORDS), keep: true }], 'say', true) };
     if (collect.type === 'choice' && collect.values?.length) {
       const value = this.bestByWords(collect.values) ?? this.rng.pick(collect.values);
       return { message: this.say([{ text: value, keep: true }]) };
@@ -268,28 +278,61 @@ class ScriptedCustomer implements Customer {
   }
 }
 
+const YES_WORDS = ['yes', 'yes please', 'yeah'];
+const NO_WORDS = ['no', 'no thanks', 'nope'];
+/** How a value is led in, by its type ("It's AB123456", "I'll take Plus"). */
+const LEADS: Partial<Record<string, string[]>> = {
+  text: ['', "It's", 'Sure, it is', 'My {name} is'],
+  email: ['', "It's", 'My email is'],
+  phone: ['', "It's", 'My number is'],
+  number: ['', "It's"],
+  date: ['', "It's"],
+  choice: ['', "I'll take", 'I would like'],
+};
+
 const CONFUSED_QUESTIONS = ['Sorry, what do you mean?', 'What? I do not follow.', 'Which one is that?'];
 
+const rankings = new WeakMap<NluIndex, Map<string, { intent: string; score: number }[]>>();
+
+/** The bot's intents ranked for a text (once per bot and text: every run of a persona asks). */
 function safeRanking(nlu: NluIndex, text: string): { intent: string; score: number }[] {
-  try {
-    return matchIntent(nlu, text).ranking;
-  } catch {
-    return [];
+  let byText = rankings.get(nlu);
+  if (!byText) {
+    byText = new Map();
+    rankings.set(nlu, byText);
   }
+  let ranking = byText.get(text);
+  if (!ranking) {
+    try {
+      ranking = matchIntent(nlu, text).ranking;
+    } catch {
+      ranking = [];
+    }
+    byText.set(text, ranking);
+  }
+  return ranking;
 }
 
 const STOP = new Set(['want', 'need', 'get', 'find', 'out', 'help', 'please', 'with', 'about', 'which']);
 
+const stemsOf = new Map<string, string[]>();
+
+/** The stems of a text's content words (labels and goals come back every run: kept). */
 function contentStems(text: string): string[] {
-  return textWords(text)
-    .filter((w) => w.length > 2 && !STOP.has(w))
-    .map(stem);
+  let stems = stemsOf.get(text);
+  if (!stems) {
+    if (stemsOf.size >= 10_000) stemsOf.clear();
+    stems = textWords(text)
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map(stem);
+    stemsOf.set(text, stems);
+  }
+  return stems;
 }
 
 const lastBotText = (view: BotView) => view.messages[view.messages.length - 1]?.text ?? '';
 const words = (name: string) => name.replace(/[_-]+/g, ' ').replace(/\bid\b/, 'number');
-const yesNo = (v: string | number | boolean) =>
-  v === true || /^(true|yes|y|1)$/i.test(String(v)) ? 'yes' : 'no';
+const yesNo = (v: string | number | boolean) => v === true || /^(true|yes|y|1)$/i.test(String(v));
 
 /** A goal written as a task ("Get a refund for ...") as the customer says it ("I want to get a refund for ..."). */
 export function firstPerson(goal: string): string {
