@@ -13,6 +13,8 @@ export interface Piece {
   keep?: boolean;
   /** Runs on into the next piece with no mark between ("It's" + "AB123456"). */
   glue?: boolean;
+  /** The mood's own words ("This is ridiculous!"): slips of the keyboard go elsewhere first. */
+  mood?: boolean;
 }
 
 interface Voice {
@@ -94,7 +96,7 @@ const VOICES: Record<Mood, Voice> = {
       "I'm scared this won't get fixed.",
     ],
     terse: ['worried', 'please help, scared'],
-    rate: 0.85,
+    rate: 0.92,
     dontKnow: ["Oh no, I don't have that. I'm worried now.", "I can't find it, I'm panicking."],
     already: ["I'm worried, I already gave you that:", "I'm scared it didn't go through, here it is again:"],
     done: ["Oh thank goodness. That's all, thank you.", "Ok, that's a relief. Thank you."],
@@ -102,18 +104,18 @@ const VOICES: Record<Mood, Voice> = {
     wantPerson: ["I'm really worried, please let me talk to a person.", "I'm scared, can I talk to someone?"],
   },
   impatient: {
-    openers: ["I don't have time for this.", 'Quick question.', 'Come on,', 'Be quick please.'],
+    openers: ['Come on,', "I'm wasting my time here.", 'This is taking way too long.', 'Enough waiting.'],
     closers: [
-      'Hurry up, seriously.',
       'Come on, this is taking forever.',
-      "I'm in a rush, seriously.",
-      'Quickly!',
+      'Hurry up, this is too slow.',
+      "I'm wasting my time.",
+      'This is taking too long.',
     ],
-    terse: ['come on', 'seriously, hurry'],
-    rate: 0.8,
+    terse: ['come on', 'too slow', 'hurry up, too slow'],
+    rate: 0.9,
     caps: 0.1,
-    dontKnow: ['No idea. Come on, this is taking forever.', "Don't know. Can we hurry up?"],
-    already: ['Come on, I already said:', 'Seriously, again?'],
+    dontKnow: ['No idea. Come on, this is taking forever.', "Don't know. This is taking too long."],
+    already: ['Come on, I already said:', 'Seriously, again? I said:'],
     done: ["Fine, that's it.", "Ok, done. That's all."],
     gaveUp: ['Forget it, this is taking forever.', "I'm out, too slow."],
     wantPerson: ['Come on, just get me a person.', 'This is taking forever, get me someone.'],
@@ -127,7 +129,7 @@ const VOICES: Record<Mood, Voice> = {
       "It's really annoying.",
     ],
     terse: ['ugh', 'so annoying'],
-    rate: 0.9,
+    rate: 0.95,
     caps: 0.1,
     dontKnow: ["Ugh, I don't have that. This is so frustrating.", "I don't know! This is annoying."],
     already: ['Ugh, I already told you:', "I'm fed up, I gave you that already:"],
@@ -139,7 +141,7 @@ const VOICES: Record<Mood, Voice> = {
     openers: ['This is ridiculous!', "I'm furious.", 'This is unacceptable!', "I'm so angry right now."],
     closers: ["I'm sick of this!", 'This is a joke.', 'Absolutely ridiculous.', 'Terrible service!'],
     terse: ['ridiculous', 'useless!', 'terrible'],
-    rate: 0.95,
+    rate: 0.97,
     exclaim: true,
     caps: 0.3,
     dontKnow: ["I don't have that, this is ridiculous!", 'How would I know? Useless!'],
@@ -162,7 +164,7 @@ const VOICES: Record<Mood, Voice> = {
       "I'm heartbroken, honestly.",
     ],
     terse: ['so upset', 'sad'],
-    rate: 0.85,
+    rate: 0.92,
     dontKnow: ["I'm sorry, I don't have it. I'm so upset.", "I can't find it. This is awful."],
     already: ["I'm upset, I already said:", 'I told you already, I feel awful:'],
     done: ["Thank you. That's all.", "Ok. Thank you, that's everything."],
@@ -217,21 +219,22 @@ export function phrase(o: PhraseOptions): string {
 
   if (kind !== 'say') {
     const set = voice[kind];
-    pieces.push({ text: terse ? shorten(rng.pick(set)) : rng.pick(set) });
-    pieces.push(...content);
+    const line = { text: terse ? shorten(rng.pick(set)) : rng.pick(set), mood: true };
+    if (o.contentFirst) pieces.push(...content, line);
+    else pieces.push(line, ...content);
   } else if (terse) {
     pieces.push(...content);
     if (rng.chance(voice.rate)) {
       const marker = rng.pick(voice.terse);
-      if (marker) pieces.push({ text: marker });
+      if (marker) pieces.push({ text: marker, mood: true });
     }
   } else {
     const marked = rng.chance(voice.rate);
     const opener = marked && !o.contentFirst && rng.chance(0.6) ? rng.pick(voice.openers) : '';
     const closer = marked && (!opener || verbose || rng.chance(0.3)) ? rng.pick(voice.closers) : '';
-    if (opener) pieces.push({ text: opener });
+    if (opener) pieces.push({ text: opener, mood: true });
     pieces.push(...content);
-    if (closer) pieces.push({ text: closer });
+    if (closer) pieces.push({ text: closer, mood: true });
     if (verbose && rng.chance(0.7)) pieces.push({ text: rng.pick(VERBOSE_TAILS) });
   }
   return style(join(pieces, voice.exclaim === true && !terse), o.mood, traits, rng, voice);
@@ -261,6 +264,9 @@ function shorten(line: string): string {
   return first.length < line.length ? first : line;
 }
 
+/** Moods in which an elderly customer still signs off with thanks. */
+const POLITE_MOODS = new Set<Mood>(['calm', 'happy', 'confused', 'anxious', 'sad']);
+
 /** Apply the traits and the mood's marks to the unkept pieces, then join them into one line. */
 function style(pieces: Piece[], mood: Mood, traits: readonly string[], rng: Rng, voice: Voice): string {
   const terse = traits.includes('terse');
@@ -283,14 +289,11 @@ function style(pieces: Piece[], mood: Mood, traits: readonly string[], rng: Rng,
     }
   }
   if (traits.includes('typos')) {
-    const unkept = pieces.map((p, i) => (p.keep ? -1 : i)).filter((i) => i >= 0);
-    const n = 1 + rng.int(2);
-    for (let k = 0; k < n && unkept.length > 0; k++) {
-      const i = rng.pick(unkept);
-      parts[i] = typo(parts[i], rng);
-    }
+    // Slips come per word, as they do at a keyboard: a long line has a few, a one-word line
+    // usually none.
+    parts = parts.map((part, i) => (pieces[i].keep ? part : slips(part, rng)));
   }
-  if (traits.includes('elderly') && !terse && mood !== 'angry' && rng.chance(0.5))
+  if (traits.includes('elderly') && !terse && POLITE_MOODS.has(mood) && rng.chance(0.5))
     parts = [...parts, rng.pick(['Thank you kindly.', 'Many thanks.'])];
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
@@ -321,13 +324,18 @@ function nonNative(t: string, rng: Rng): string {
   return out;
 }
 
-/** One slip of the keyboard in a word of four letters or more: a swap, a drop or a double. */
-function typo(t: string, rng: Rng): string {
-  const words = t.split(' ');
-  const candidates = words.map((w, i) => (/^[a-z]{4,}/i.test(w) ? i : -1)).filter((i) => i >= 0);
-  if (candidates.length === 0) return t;
-  const i = rng.pick(candidates);
-  const w = words[i];
+/** Chance that a word of four letters or more gets a slip of the keyboard. */
+const SLIP_RATE = 0.12;
+
+function slips(t: string, rng: Rng): string {
+  return t
+    .split(' ')
+    .map((w) => (/^[a-z]{4,}/i.test(w) && rng.chance(SLIP_RATE) ? typo(w, rng) : w))
+    .join(' ');
+}
+
+/** One slip in a word: two letters swapped, one dropped or one doubled. */
+function typo(w: string, rng: Rng): string {
   const letters = w.match(/^[a-z]+/i)![0];
   const rest = w.slice(letters.length);
   const at = 1 + rng.int(letters.length - 2);
@@ -336,6 +344,5 @@ function typo(t: string, rng: Rng): string {
   if (how === 0) changed = letters.slice(0, at) + letters[at + 1] + letters[at] + letters.slice(at + 2);
   else if (how === 1) changed = letters.slice(0, at) + letters.slice(at + 1);
   else changed = letters.slice(0, at) + letters[at] + letters.slice(at);
-  words[i] = changed + rest;
-  return words.join(' ');
+  return changed + rest;
 }
