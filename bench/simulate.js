@@ -29,7 +29,11 @@ export async function benchThroughput({ conversations = 4000, repeats = 3 } = {}
   let total = 0;
   for (let r = 0; r < repeats; r++) {
     const t = performance.now();
-    const { report } = await simulate(loadBot(bot), personas, scriptedEngine(), { runs, workers, seed: r * runs });
+    const { report } = await simulate(loadBot(bot), personas, scriptedEngine(), {
+      runs,
+      workers,
+      seed: r * runs,
+    });
     const s = (performance.now() - t) / 1000;
     total = report.summary.conversations;
     turns = report.conversations.reduce((n, c) => n + c.turns, 0) / total;
@@ -66,7 +70,8 @@ export async function benchMoodFidelity({ perMood = 420 } = {}) {
   const out = {};
   for (const list of Object.values(CONTENT))
     for (const text of list)
-      if (analyzeSentiment(text).label !== 'neutral') throw new Error(`bench content is not neutral: ${text}`);
+      if (analyzeSentiment(text).label !== 'neutral')
+        throw new Error(`bench content is not neutral: ${text}`);
   for (const mood of MOODS) {
     const rng = new Rng(7);
     let negative = 0;
@@ -100,7 +105,12 @@ export async function benchSimulate() {
       ok: tenTurn >= 1000,
     },
   ];
-  const want = { angry: ['negative', 0.9], frustrated: ['negative', 0.9], calm: ['not negative', 0.95], happy: ['not negative', 0.95] };
+  const want = {
+    angry: ['negative', 0.9],
+    frustrated: ['negative', 0.9],
+    calm: ['not negative', 0.95],
+    happy: ['not negative', 0.95],
+  };
   for (const [mood, m] of Object.entries(moods)) {
     const w = want[mood];
     const share = w?.[0] === 'not negative' ? 1 - m.negative : m.negative;

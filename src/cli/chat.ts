@@ -91,7 +91,7 @@ function loadChatBot(paths: string[], opts: ChatCommandOptions): Bot {
       throw err;
     }
   }
-  const { bot } = lintAndCompile(paths, { ...opts, quiet: true });
+  const { bot } = lintAndCompile(paths, { ...opts, quiet: true, command: 'chat' });
   return loadBot(bot);
 }
 

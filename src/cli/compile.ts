@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { compile } from '../compile/index.js';
+import { TactError } from '../errors.js';
 import type { LoadedProject } from '../flow/load.js';
 import { formatLintReport } from '../report/index.js';
 import type { LintReport } from '../rules/types.js';
@@ -27,8 +28,9 @@ export interface LintedBot {
  */
 export function lintAndCompile(
   paths: string[],
-  opts: ProjectOptions & { force?: boolean; quiet?: boolean },
+  opts: ProjectOptions & { force?: boolean; quiet?: boolean; command?: 'compile' | 'chat' | 'simulate' },
 ): LintedBot {
+  const command = opts.command ?? 'compile';
   const result = (() => {
     try {
       return compile(paths, { config: opts.config, rules: opts.rule, force: opts.force });
@@ -36,14 +38,21 @@ export function lintAndCompile(
       const { report, project } = err as { report?: LintReport; project?: LoadedProject };
       if (project) printWarnings(project);
       if (report) printErrors(report);
+      if (report && err instanceof TactError && command !== 'compile')
+        throw new TactError(
+          err.message.replace(/^compile refused/, `${command} refused`),
+          err.exitCode,
+          `fix them, or ${command} anyway with --force`,
+        );
       throw err;
     }
   })();
   printWarnings(result.project);
   const errors = printErrors(result.report);
+  const doing = { compile: 'compiling', chat: 'chatting', simulate: 'simulating' }[command];
   if (errors > 0 && !opts.quiet)
     process.stderr.write(
-      `tact: compiling anyway (--force) despite ${errors} lint error${errors === 1 ? '' : 's'}\n`,
+      `tact: ${doing} anyway (--force) despite ${errors} lint error${errors === 1 ? '' : 's'}\n`,
     );
   return result;
 }

@@ -15,6 +15,7 @@ import type { RunEvent } from '../simulate/types.js';
 import { lintAndCompile } from './compile.js';
 import { projectInputs, useColor, writeOutput } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
+import { onInterrupt } from './process-guards.js';
 
 export interface SimulateCommandOptions extends ProjectOptions {
   personas?: string[];
@@ -120,20 +121,26 @@ Examples:
     .command('merge')
     .description('join the report.json of several shards (or runs) into one report')
     .argument('<dirs...>', 'report folders written by `tact simulate --report`')
-    .requiredOption('-r, --report <dir>', 'where to write the joined report')
-    .option('-q, --quiet', 'print nothing but failures and the summary line')
     .addHelpText(
       'after',
       `
+Options (those of \`tact simulate\`, written after the folders):
+  -r, --report <dir>  where to write the joined report (required)
+  -q, --quiet         print only the failures and the summary
+
 The shards must come from the same bot (the same hash). Conversations are joined and the pass
 rates, outcomes and coverage computed again over all of them; every report kind is written again.
 
 Exit codes: 0 every expectation held, 1 an expectation failed, 2 could not merge (a folder without
-report.json, reports of different bots).
+report.json, reports of different bots, no --report).
 Examples:
   tact simulate merge shard-1 shard-2 --report sim-report`,
     )
-    .action(async (dirs: string[], opts: { report: string; quiet?: boolean }) => {
+    .action(async (dirs: string[], _opts: unknown, cmd: Command) => {
+      // `--report` and `--quiet` are the simulate command's own: commander gives them to it.
+      const opts = cmd.optsWithGlobals() as { report?: string; quiet?: boolean };
+      if (!opts.report)
+        throw new TactError('simulate merge needs --report DIR', 2, 'say where to write the joined report');
       const { mergeReportDirs } = await import('../simulate/merge.js');
       const report = mergeReportDirs(dirs);
       writeReports(
@@ -141,7 +148,11 @@ Examples:
         report,
         dirs.map((d) => path.resolve(d, 'report.json')),
       );
-      process.stdout.write(formatSimSummary(report, { color: useColor(false) }));
+      const color = useColor(false);
+      if (!opts.quiet)
+        for (const c of report.conversations.filter((x) => !x.passed))
+          process.stdout.write(`${formatConversationLine(c, { color })}\n`);
+      process.stdout.write(formatSimSummary(report, { color }));
       process.exitCode = report.summary.failed > 0 ? 1 : 0;
     });
 }
@@ -167,7 +178,7 @@ function loadTarget(paths: string[], opts: SimulateCommandOptions): Target {
         2,
         'give the folder of your *.persona.yaml files',
       );
-    const report = lint(personaPaths, { config: opts.config, rules: opts.rule });
+    const report = lint(personaPaths, { config: opts.config, rules: opts.rule, personasOnly: true });
     const errors = report.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       process.stderr.write(formatLintReport({ ...report, findings: errors }, 'compact', { color: false }));
@@ -184,6 +195,7 @@ function loadTarget(paths: string[], opts: SimulateCommandOptions): Target {
     const linted = lintAndCompile([...(paths.length > 0 ? paths : ['.']), ...personaPaths], {
       ...opts,
       quiet: opts.quiet,
+      command: 'simulate',
     });
     bot = loadBot(linted.bot);
     personas = linted.project.personas;
@@ -235,14 +247,10 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
   const engine = await createEngine({ engine: opts.engine });
   const color = useColor(false);
   const controller = new AbortController();
-  let stops = 0;
-  const onSigint = () => {
-    stops += 1;
-    if (stops > 1) process.exit(130);
+  const release = onInterrupt(() => {
     process.stderr.write('\ntact: stopping: no new conversations; Ctrl-C again to quit at once\n');
     controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  });
   const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const onEvent = (event: RunEvent) => {
     if (event.type !== 'end') return;
@@ -263,7 +271,7 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
       onEvent,
     });
   } finally {
-    process.off('SIGINT', onSigint);
+    release();
   }
   const { report } = run;
   if (opts.report) writeReports(opts.report, report, target.inputs);

@@ -58,6 +58,11 @@ export interface LoadOptions {
   cwd?: string;
   /** Explicit config file; otherwise tact.config.yaml is looked up from the first path upwards. */
   config?: string;
+  /**
+   * Read only the persona files under the paths, and no config unless `config` names one: the
+   * personas of a compiled bot, whose flows are not here.
+   */
+  personasOnly?: boolean;
 }
 
 /** A loaded project and where it lives. */
@@ -78,8 +83,11 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
   const inputs = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
   const rel = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
   const found = discoverAll(inputs, rel);
-  const { flows: flowFiles, personas: personaFiles } = found;
-  const configPath = findConfig(inputs, options.config ? path.resolve(cwd, options.config) : undefined, rel);
+  const { personas: personaFiles } = found;
+  const flowFiles = options.personasOnly ? [] : found.flows;
+  const explicitConfig = options.config ? path.resolve(cwd, options.config) : undefined;
+  const configPath =
+    options.personasOnly && !explicitConfig ? undefined : findConfig(inputs, explicitConfig, rel);
   const files: SourceFile[] = [];
   const problems: LoadProblem[] = [];
 

@@ -41,7 +41,7 @@ export function formatSimSummary(report: SimReport, options: SimTextOptions): st
     p.id,
     p.mood,
     `${p.passed}/${p.conversations}`,
-    pct(p.passRate),
+    p.conversations > 0 ? pct(p.passRate) : '—',
     Object.entries(p.outcomes)
       .filter(([, n]) => n > 0)
       .map(([o, n]) => `${o} ${n}`)

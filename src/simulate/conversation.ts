@@ -76,7 +76,8 @@ export async function runConversation(
   let error: string | undefined;
   let lastCustomer: TranscriptLine | undefined;
 
-  const addBotLines = (lines: ChatLine[], turn: Turn, missed: boolean) => {
+  /** The bot's lines of one turn; `missedAt` is the ask step whose reply matched nothing, if any. */
+  const addBotLines = (lines: ChatLine[], turn: Turn, missedAt?: string) => {
     let pendingAction: TranscriptLine['action'];
     const wasNegative = lastCustomer?.sentiment && NEGATIVE.has(lastCustomer.sentiment.label);
     for (const line of lines) {
@@ -97,7 +98,7 @@ export async function runConversation(
         entry.action = pendingAction;
         pendingAction = undefined;
       }
-      if (missed && line.step === turn.step) entry.fallback = true;
+      if (missedAt !== undefined && line.step === missedAt) entry.fallback = true;
       if (wasNegative && tone.tone === 'upbeat' && lastCustomer?.sentiment) {
         entry.toneMismatch = true;
         toneMismatches.push({
@@ -139,7 +140,7 @@ export async function runConversation(
   try {
     const first = await conversation.start();
     turn = first.turn;
-    addBotLines(first.lines, turn, false);
+    addBotLines(first.lines, turn);
     noteAsk(turn, false);
     let view: BotView = viewOf(bot, turn);
     while (turn.status === 'awaiting') {
@@ -179,7 +180,7 @@ export async function runConversation(
       addBotLines(
         result.lines.filter((l) => l.kind !== 'you'),
         next,
-        missed,
+        missed ? turn.step : undefined,
       );
       noteAsk(next, missed);
       options.onTurn?.(turns, next.step, next.sentiment?.score);

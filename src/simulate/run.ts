@@ -91,6 +91,9 @@ export async function simulate(
     await Promise.all(
       plan.map((planned) =>
         limit(async () => {
+          // The scripted player never waits on I/O: without a turn of the event loop between
+          // conversations, a Ctrl-C would not be seen until the whole run is over.
+          await new Promise((resolve) => setImmediate(resolve));
           if (signal.aborted) {
             notRun += 1;
             return;

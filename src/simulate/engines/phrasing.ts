@@ -298,21 +298,40 @@ function style(pieces: Piece[], mood: Mood, traits: readonly string[], rng: Rng,
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-const CONTRACTIONS: [RegExp, string][] = [
-  [/\bI'm\b/g, 'I am'],
-  [/\bdon't\b/g, 'do not'],
-  [/\bcan't\b/g, 'cannot'],
-  [/\bit's\b/g, 'it is'],
-  [/\bthat's\b/g, 'that is'],
-  [/\bI've\b/g, 'I have'],
-  [/\bwon't\b/g, 'will not'],
-  [/\bdidn't\b/g, 'did not'],
-];
+const CONTRACTIONS: Record<string, string> = {
+  "i'm": 'I am',
+  "i've": 'I have',
+  "i'll": 'I will',
+  "i'd": 'I would',
+  "it's": 'it is',
+  "that's": 'that is',
+  "there's": 'there is',
+  "what's": 'what is',
+  "let's": 'let us',
+  "we're": 'we are',
+  "you're": 'you are',
+  "they're": 'they are',
+  "don't": 'do not',
+  "doesn't": 'does not',
+  "didn't": 'did not',
+  "can't": 'cannot',
+  "won't": 'will not',
+  "isn't": 'is not',
+  "wasn't": 'was not',
+  "aren't": 'are not',
+  "haven't": 'have not',
+  "couldn't": 'could not',
+  "wouldn't": 'would not',
+  "shouldn't": 'should not',
+};
+const CONTRACTION = new RegExp(`\\b(?:${Object.keys(CONTRACTIONS).join('|')})\\b`, 'gi');
 
+/** Every contraction written out, keeping a capital at the start ("It's" → "It is"). */
 function expandContractions(t: string): string {
-  let out = t;
-  for (const [re, full] of CONTRACTIONS) out = out.replace(re, full);
-  return out;
+  return t.replace(CONTRACTION, (m) => {
+    const full = CONTRACTIONS[m.toLowerCase()];
+    return /^[A-Z]/.test(m) ? full[0].toUpperCase() + full.slice(1) : full;
+  });
 }
 
 /** Plain, learner's English: no articles, no contractions, a simpler verb. */
