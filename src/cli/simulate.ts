@@ -252,11 +252,15 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
     controller.abort();
   });
   const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  const onEvent = (event: RunEvent) => {
-    if (event.type !== 'end') return;
-    if (opts.quiet && event.result.passed) return;
-    print(formatConversationLine(event.result, { color }));
-  };
+  const live =
+    process.stdout.isTTY === true && !opts.quiet ? await startLiveView(target, engine.name, opts) : undefined;
+  const onEvent =
+    live?.onEvent ??
+    ((event: RunEvent) => {
+      if (event.type !== 'end') return;
+      if (opts.quiet && event.result.passed) return;
+      print(formatConversationLine(event.result, { color }));
+    });
   let run: SimulationRun;
   try {
     run = await simulate(target.bot, target.personas, engine, {
@@ -272,6 +276,7 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
     });
   } finally {
     release();
+    await live?.stop();
   }
   const { report } = run;
   if (opts.report) writeReports(opts.report, report, target.inputs);
@@ -283,6 +288,36 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
     throw new TactError(`no conversation could run: ${first}`, 2);
   }
   return report.summary.failed > 0 ? 1 : 0;
+}
+
+/** The ink view of the run in flight (a terminal, not --quiet); `stop` draws it a last time and closes it. */
+async function startLiveView(
+  target: Target,
+  engine: string,
+  opts: SimulateCommandOptions,
+): Promise<{ onEvent: (e: RunEvent) => void; stop: () => Promise<void> }> {
+  // Loaded only here, so CI and piped runs never start React.
+  const [{ render }, { createElement }, { LiveRun, SimulationView }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../ui/simulate.js'),
+  ]);
+  const run = new LiveRun();
+  const conversations = target.personas.length * opts.runs;
+  const title = `tact simulate · ${target.bot.name} · ${engine} · ${conversations} conversation${conversations === 1 ? '' : 's'}`;
+  const app = render(createElement(SimulationView, { run, title }), {
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    onEvent: run.onEvent,
+    stop: async () => {
+      run.finish();
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      app.unmount();
+      await app.waitUntilExit();
+    },
+  };
 }
 
 /**

@@ -1,0 +1,81 @@
+import { EventEmitter } from 'node:events';
+import { render } from 'ink';
+import { describe, expect, it } from 'vitest';
+import type { ConversationResult } from '../../src/simulate/types.js';
+import { LiveRun, SimulationView } from '../../src/ui/simulate.js';
+
+class FakeStdout extends EventEmitter {
+  columns = 100;
+  rows = 30;
+  isTTY = true;
+  frames: string[] = [];
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+  get last(): string {
+    const plain = this.frames.map((f) => f.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ''));
+    return plain.findLast((f) => f.trim() !== '') ?? '';
+  }
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const ended = (id: string, passed: boolean): ConversationResult =>
+  ({
+    id,
+    persona: id.split('#')[0],
+    mood: 'angry',
+    run: 1,
+    seed: 0,
+    outcome: passed ? 'handoff' : 'stuck',
+    endReason: passed ? 'handoff' : 'max-turns',
+    turns: 3,
+    passed,
+  }) as ConversationResult;
+
+describe('the live view of tact simulate', () => {
+  it('shows each conversation in flight with its turn and sentiment, the last ended, and the progress', async () => {
+    const run = new LiveRun();
+    const stdout = new FakeStdout();
+    const app = render(
+      <SimulationView run={run} title="tact simulate · shop · scripted · 4 conversations" />,
+      {
+        stdout: stdout as never,
+        patchConsole: false,
+        exitOnCtrlC: false,
+      },
+    );
+    run.onEvent({ type: 'planned', total: 4 });
+    run.onEvent({ type: 'start', id: 'angry-refund#1', persona: 'angry-refund', mood: 'angry' });
+    run.onEvent({ type: 'start', id: 'calm-track#1', persona: 'calm-track', mood: 'calm' });
+    run.onEvent({ type: 'turn', id: 'angry-refund#1', turn: 2, step: 'shop/ask_order', sentiment: -0.62 });
+    run.onEvent({ type: 'end', result: ended('calm-track#1', false) });
+    await wait(250);
+    const frame = stdout.last;
+    expect(frame).toContain('tact simulate · shop · scripted · 4 conversations');
+    expect(frame).toMatch(/angry-refund#1\s+angry\s+turn 2\s+-0\.62\s+shop\/ask_order/);
+    expect(frame).toContain('✗ calm-track#1 stuck: still going after 3 turns');
+    expect(frame).toMatch(/1\/4 · 0 passed · 1 failed/);
+    run.onEvent({ type: 'end', result: ended('angry-refund#1', true) });
+    run.finish();
+    await wait(250);
+    expect(stdout.last).not.toMatch(/angry-refund#1\s+angry\s+turn/);
+    expect(stdout.last).toMatch(/2\/4 · 1 passed · 1 failed/);
+    app.unmount();
+  });
+
+  it('never draws control characters a persona id or a step could carry', async () => {
+    const run = new LiveRun();
+    const stdout = new FakeStdout();
+    const app = render(<SimulationView run={run} title={'t\u001b]0;pwned\u0007'} />, {
+      stdout: stdout as never,
+      patchConsole: false,
+    });
+    run.onEvent({ type: 'start', id: 'x\u001b[2J#1', persona: 'x', mood: 'calm' });
+    await wait(200);
+    expect(stdout.frames.join('')).not.toContain('\u001b]0;pwned');
+    expect(stdout.frames.join('')).not.toContain('\u001b[2J#1');
+    app.unmount();
+  });
+});
