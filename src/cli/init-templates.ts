@@ -85,8 +85,9 @@ expect:
   max_turns: 6
   human_within: 2
 `,
-    '.github/workflows/tact.yml': `# Checks the flows on every push and pull request: findings appear in code scanning, and the
-# compiled bot is kept as an artifact.
+    '.github/workflows/tact.yml': `# Checks the flows on every push and pull request: findings appear in code scanning, the
+# simulated customers (personas/) talk to the bot, and the compiled bot and the simulation's
+# JUnit and HTML reports are kept as artifacts.
 name: tact
 on: [push, pull_request]
 permissions:
@@ -108,6 +109,14 @@ jobs:
         uses: github/codeql-action/upload-sarif@v3
         with:
           sarif_file: tact.sarif
+      - name: Simulate the personas (the scripted player: no model needed)
+        run: npx tact simulate --quiet --report sim-report
+      - name: Keep the simulation reports (junit.xml, report.html, transcripts)
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: simulation
+          path: sim-report/
       - name: Compile the bot
         run: npx tact compile --output dist/bot.json
       - uses: actions/upload-artifact@v4

@@ -23,8 +23,8 @@ export function registerInit(program: Command): void {
       'after',
       `
 Writes tact.config.yaml, flows/help.flow.yaml, personas/*.persona.yaml and
-.github/workflows/tact.yml (lint with findings in code scanning, then compile). The starter lints
-clean under every rule. Existing files are left alone unless --force.
+.github/workflows/tact.yml (lint with findings in code scanning, simulate the personas with
+the reports kept, then compile). The starter lints clean under every rule and its personas pass. Existing files are left alone unless --force.
 Exit codes: 0 written, 2 could not write (a file exists, or the folder is not writable).
 Examples:
   tact init my-bot && cd my-bot && tact lint
@@ -51,7 +51,7 @@ Examples:
       if (!opts.quiet) {
         const where = path.relative(process.cwd(), root) || '.';
         process.stdout.write(
-          `✓ wrote ${Object.keys(files).length} files in ${where}\n  next: tact lint ${where}   then: tact chat ${where}\n`,
+          `✓ wrote ${Object.keys(files).length} files in ${where}\n  next: tact lint ${where}   then: tact simulate ${where}   and: tact chat ${where}\n`,
         );
       }
     });

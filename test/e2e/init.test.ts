@@ -25,6 +25,15 @@ describe('tact init', () => {
     expect(JSON.parse(compiled.stdout).name).toBe('my-shop');
   });
 
+  it('its personas pass at once, over many seeds, and its workflow simulates and keeps the reports', async () => {
+    const r = await tact(['simulate', dir, '--runs', '10', '--quiet', '--report', path.join(tmp, 'sim')]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^20 conversations: 20 passed, 0 failed \(100%\)/m);
+    const workflow = readFileSync(path.join(dir, '.github/workflows/tact.yml'), 'utf8');
+    expect(workflow).toContain('run: npx tact simulate --quiet --report sim-report');
+    expect(workflow).toMatch(/name: simulation\n {10}path: sim-report\//);
+  });
+
   it('the starter bot hands a customer who asks for a person to one', async () => {
     const r = await tact(['chat', dir], { input: 'I want to talk to a real person\n' });
     expect(r.stdout).toMatch(/\[handoff → queue general/);
