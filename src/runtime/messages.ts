@@ -65,10 +65,19 @@ export function fillPlaceholders(text: string, data: Record<string, JsonValue>, 
 
 /** Compare option labels and replies regardless of case, spacing and closing punctuation. */
 export function normalizeLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!?]+$/, '')
-    .trim();
+  // Every reply at a step with options is compared with every label: the labels come back each time.
+  let s = labels.get(text);
+  if (s === undefined) {
+    s = text
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[.!?]+$/, '')
+      .trim();
+    if (labels.size >= 2048) labels.clear();
+    labels.set(text, s);
+  }
+  return s;
 }
+
+const labels = new Map<string, string>();

@@ -186,7 +186,7 @@ function toTurn(
   sentiment?: StepOutput['sentiment'],
 ): Turn {
   const status = state.status === 'handoff' || state.status === 'ended' ? state.status : 'awaiting';
-  const turn: Turn = { messages, status, step: state.step, data: structuredClone(state.data) };
+  const turn: Turn = { messages, status, step: state.step, data: copyData(state.data) };
   if (intent) turn.intent = intent;
   if (sentiment) turn.sentiment = sentiment;
   const options = bot.steps[state.step]?.options;
@@ -211,4 +211,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/** A copy of collected data: most values are strings, numbers or booleans, copied as they are. */
+function copyData(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = v !== null && typeof v === 'object' ? structuredClone(v) : v;
+  return out;
 }

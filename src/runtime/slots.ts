@@ -22,6 +22,25 @@ export type SlotValue = string | number | boolean;
  * - `choice`: one of `values` as written there, case-insensitive, with small typos.
  */
 export function extractValue(def: BotData, text: string): SlotValue | undefined {
+  if (typeof text !== 'string') return undefined;
+  // Customers send the same replies again and again; the answer depends only on the data's
+  // definition and the text.
+  let memo = found.get(def);
+  if (!memo) {
+    memo = new Map();
+    found.set(def, memo);
+  }
+  if (memo.has(text)) return memo.get(text);
+  const value = extractUncached(def, text);
+  if (memo.size >= FOUND_KEPT) memo.clear();
+  memo.set(text, value);
+  return value;
+}
+
+const FOUND_KEPT = 1024;
+const found = new WeakMap<BotData, Map<string, SlotValue | undefined>>();
+
+function extractUncached(def: BotData, text: string): SlotValue | undefined {
   try {
     if (typeof text !== 'string') return undefined;
     const reply = text

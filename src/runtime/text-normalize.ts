@@ -22,6 +22,19 @@ const CONTRACTIONS: [RegExp, string][] = [
  * English contractions, so that "Can't" and "cannot" meet.
  */
 export function normalizeText(text: string): string {
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
+  const s = normalizeUncached(text);
+  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+  normalized.set(text, s);
+  return s;
+}
+
+/** The same reply is normalised by the matcher and by each value finder: keep the last few. */
+const NORMALIZED_KEPT = 2048;
+const normalized = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   let s = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   s = s
     .normalize('NFKD')
