@@ -216,6 +216,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 /** A copy of collected data: most values are strings, numbers or booleans, copied as they are. */
 function copyData(data: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) out[k] = v !== null && typeof v === 'object' ? structuredClone(v) : v;
+  for (const [k, v] of Object.entries(data))
+    out[k] = v !== null && typeof v === 'object' ? structuredClone(v) : v;
   return out;
 }
