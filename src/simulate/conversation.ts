@@ -2,7 +2,7 @@ import { analyzeTone, type ToneResult } from '../analysis/tone.js';
 import type { Persona } from '../flow/types.js';
 import type { Bot, Turn } from '../runtime/index.js';
 import { checkExpectations } from './expect.js';
-import { maskText, personalValues } from './mask.js';
+import { maskConversation, personalValues } from './mask.js';
 import {
   type BotView,
   type ConversationContext,
@@ -256,16 +256,7 @@ export async function runConversation(
   });
   result.passed = outcome !== 'error' && result.expectations.every((e) => e.passed !== false);
 
-  if (!options.showPersonal) {
-    const values = personalValues(bot.file, state.data, persona);
-    if (values.length > 0) {
-      for (const line of result.transcript) line.text = maskText(line.text, values);
-      for (const m of result.toneMismatches) {
-        m.text = maskText(m.text, values);
-        m.after.text = maskText(m.after.text, values);
-      }
-    }
-  }
+  if (!options.showPersonal) maskConversation(result, personalValues(bot.file, state.data, persona));
   return result;
 }
 

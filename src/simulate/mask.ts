@@ -1,6 +1,7 @@
 import type { Persona } from '../flow/types.js';
 import type { BotFile } from '../runtime/bot-types.js';
 import type { JsonValue } from '../runtime/state.js';
+import type { ConversationResult } from './types.js';
 
 /** A value to hide in reports, and the data name shown in its place. */
 export interface PersonalValue {
@@ -47,4 +48,41 @@ export function maskText(text: string, values: readonly PersonalValue[]): string
   const re = new RegExp(sorted.map((v) => escapeRegExp(v.value)).join('|'), 'gi');
   const byValue = new Map(sorted.map((v) => [v.value.toLowerCase(), v.name]));
   return text.replace(re, (m) => `[hidden: ${byValue.get(m.toLowerCase()) ?? 'personal'}]`);
+}
+
+/** Every string inside a JSON value, masked (keys stay as they are: they are the bot's data names). */
+function maskJson(value: unknown, values: readonly PersonalValue[]): unknown {
+  if (typeof value === 'string') return maskText(value, values);
+  if (Array.isArray(value)) return value.map((v) => maskJson(v, values));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskJson(v, values)]));
+  return value;
+}
+
+/**
+ * Mask, in place, every text of a finished conversation that a personal value could reach: the
+ * transcript's lines and the results of the actions shown in it, the tone mismatches (the bot's
+ * line, the customer's line before it, the words heard), the handoff reason, the engine's error,
+ * the judge's reasons and the expectations' messages. Ids, step and data names are the bot's own
+ * and stay as they are.
+ */
+export function maskConversation(result: ConversationResult, values: readonly PersonalValue[]): void {
+  if (values.length === 0) return;
+  const mask = (text: string) => maskText(text, values);
+  for (const line of result.transcript) {
+    line.text = mask(line.text);
+    if (line.action) line.action.result = maskJson(line.action.result, values) as Record<string, unknown>;
+  }
+  for (const m of result.toneMismatches) {
+    m.text = mask(m.text);
+    m.after.text = mask(m.after.text);
+    m.evidence = m.evidence.map(mask);
+  }
+  if (result.handoff) result.handoff.reason = mask(result.handoff.reason);
+  if (result.error !== undefined) result.error = mask(result.error);
+  if (result.judge) result.judge.reasons = result.judge.reasons.map(mask);
+  for (const e of result.expectations) {
+    e.message = mask(e.message);
+    e.actual = mask(e.actual);
+  }
 }

@@ -7,6 +7,7 @@ import type { Persona } from '../flow/types.js';
 import type { Bot } from '../runtime/index.js';
 import { runConversation } from './conversation.js';
 import { botRouteKeys } from './coverage.js';
+import { maskText, personalValues } from './mask.js';
 import { type SimReport, summarize } from './summary.js';
 import type { ConversationContext, ConversationResult, CustomerEngine, RunOptions } from './types.js';
 import type { WorkerMessage, WorkerTask } from './worker.js';
@@ -149,7 +150,10 @@ export async function simulate(
       showPersonal: options.showPersonal === true,
       ...(options.shard ? { shards: [options.shard] } : {}),
     },
-    personas: [...personas],
+    // A goal may name what the persona knows ("a refund for sam@example.com"): masked like the rest.
+    personas: personas.map((p) =>
+      options.showPersonal ? p : { ...p, goal: maskText(p.goal, personalValues(bot.file, {}, p)) },
+    ),
     conversations: results,
     notRun,
   });

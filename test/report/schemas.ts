@@ -37,3 +37,17 @@ export function reportValidator(): ValidateFunction {
   addFormats(ajv);
   return ajv.compile(readJson(REPORT_SCHEMA_PATH));
 }
+
+export const SIM_REPORT_SCHEMA_PATH = join(REPO_ROOT, 'schemas', 'sim-report.schema.json');
+
+/** schemas/sim-report.schema.json (draft 2020-12), strictly: the schema itself must be clean. */
+export function simReportValidator(): ValidateFunction {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(readJson(SIM_REPORT_SCHEMA_PATH));
+}
+
+/** The schema errors of a simulation report, as `path message` lines ([] when it is valid). */
+export function simReportErrors(report: unknown, validate = simReportValidator()): string[] {
+  return validate(report) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
