@@ -1,8 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { TactError } from '../errors.js';
 import { SIM_REPORT_FORMAT, SIM_REPORT_VERSION, type SimReport, summarize } from './summary.js';
 import type { ConversationResult } from './types.js';
+
+const require = createRequire(import.meta.url);
+let validator: ValidateFunction | undefined;
+
+/** schemas/sim-report.schema.json, compiled once. */
+function validateReport(json: unknown): string | undefined {
+  validator ??= new Ajv2020.default({ allErrors: false, strict: false }).compile(
+    require('../../schemas/sim-report.schema.json'),
+  );
+  if (validator(json)) return undefined;
+  const e = validator.errors?.[0];
+  return e ? `${e.instancePath || '/'} ${e.message}` : 'it does not match';
+}
 
 function readReport(dir: string): SimReport {
   const file = path.join(dir, 'report.json');
@@ -22,6 +38,15 @@ function readReport(dir: string): SimReport {
       `${file} is not a tact simulation report (format ${SIM_REPORT_FORMAT} version ${SIM_REPORT_VERSION})`,
       2,
       'give folders written by `tact simulate --report`',
+    );
+  // Every report kind is written again from what is read here: a report that does not have the
+  // documented shape (edited, truncated, from another version) is refused, not half-rendered.
+  const problem = validateReport(json);
+  if (problem)
+    throw new TactError(
+      `${file} does not match schemas/sim-report.schema.json: ${problem}`,
+      2,
+      'give folders written by `tact simulate --report` with this version of tact',
     );
   return json;
 }

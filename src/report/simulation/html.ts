@@ -473,7 +473,7 @@ function transcript(c: ConversationResult): string {
     const msg = line.text ? text(line.text) : '—';
     const step = line.from === 'bot' ? `<code>${h(line.step).replace('/', '/<wbr>')}</code>` : '';
     rows.push(
-      `<tr class="${line.from}"><td class="turn">${line.turn}</td><td class="who">${who}</td><td class="msg${line.text ? '' : ' empty'}">${msg}</td><td class="step">${step}</td><td class="notes">${notes(line)}</td></tr>`,
+      `<tr class="${line.from === 'bot' ? 'bot' : 'customer'}"><td class="turn">${line.turn}</td><td class="who">${who}</td><td class="msg${line.text ? '' : ' empty'}">${msg}</td><td class="step">${step}</td><td class="notes">${notes(line)}</td></tr>`,
     );
     failRows(i);
   });
