@@ -137,7 +137,7 @@ describe('report.html', () => {
       );
       // y runs from 12 (+1) to 170 (−1): the point's height is its score.
       const cy = points.map((p) => Number(attr(p, 'cy')));
-      c.sentiment.forEach((s, j) => expect(cy[j]).toBeCloseTo(12 + ((1 - s) / 2) * 158, 0));
+      expect(cy).toEqual(c.sentiment.map((s) => Math.round((12 + ((1 - s) / 2) * 158) * 10) / 10));
       expect(attr(charts[i], 'role')).toBe('img');
       const title = elements(charts[i]).find((e) => e.tagName === 'title')!;
       expect(textOf(title)).toBe(`Customer sentiment over ${c.turns} turn${c.turns === 1 ? '' : 's'}`);

@@ -4,10 +4,11 @@ import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { SaxesParser } from 'saxes';
 
 type Node = DefaultTreeAdapterMap['node'];
+type Document = DefaultTreeAdapterMap['document'];
 export type Element = DefaultTreeAdapterMap['element'];
 
 /** An HTML document as a browser parses it (parse5 follows the HTML standard's parser). */
-export function parseHtml(html: string) {
+export function parseHtml(html: string): Document {
   return parse(html);
 }
 
