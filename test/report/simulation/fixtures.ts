@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compile } from '../../../src/compile/index.js';
+import { lint } from '../../../src/lint.js';
 import { loadBot } from '../../../src/runtime/index.js';
 import { scriptedEngine } from '../../../src/simulate/engines/scripted.js';
 import { simulate } from '../../../src/simulate/run.js';
@@ -174,4 +175,16 @@ export function hostile(report: SimReport, options: { typed?: boolean } = {}): S
     return v;
   };
   return walk(report) as SimReport;
+}
+
+/** Every value a persona of the project knows for data the flows mark personal. */
+export function knownPersonalValues(dir: string): string[] {
+  const { project } = lint([path.relative(process.cwd(), dir) || '.'], {});
+  const personal = new Set<string>();
+  for (const flow of project.flows.values())
+    for (const [name, def] of flow.data) if (def.personal) personal.add(name).add(`${flow.id}/${name}`);
+  const values = new Set<string>();
+  for (const p of project.personas)
+    for (const [key, { value }] of p.knows) if (personal.has(key)) values.add(String(value));
+  return [...values];
 }

@@ -1,21 +1,7 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../../src/lint.js';
 import { simReportFiles } from '../../../src/report/simulation/index.js';
 import { REPO_ROOT } from '../schemas.js';
-import { EXAMPLE, HOSTILE, simulateProject } from './fixtures.js';
-
-/** Every value a persona of the project knows for data the flows mark personal. */
-export function knownPersonalValues(dir: string): string[] {
-  const { project } = lint([path.relative(process.cwd(), dir) || '.'], {});
-  const personal = new Set<string>();
-  for (const flow of project.flows.values())
-    for (const [name, def] of flow.data) if (def.personal) personal.add(name).add(`${flow.id}/${name}`);
-  const values = new Set<string>();
-  for (const p of project.personas)
-    for (const [key, { value }] of p.knows) if (personal.has(key)) values.add(String(value));
-  return [...values];
-}
+import { EXAMPLE, HOSTILE, knownPersonalValues, simulateProject } from './fixtures.js';
 
 const leaks = (files: Map<string, string>, values: string[]) =>
   [...files].flatMap(([file, text]) =>
