@@ -159,15 +159,16 @@ const ENUMS = new Set(['format', 'from', 'mood', 'outcome', 'endReason', 'label'
  * expectation's or the engine's name…), so the report keeps its shape and only its text turns
  * hostile; `typed: false` spares nothing, as a hand-edited report.json could.
  */
-export function hostile(report: SimReport, options: { typed?: boolean } = {}): SimReport {
+export function hostile(report: SimReport, options: { typed?: boolean; payload?: string } = {}): SimReport {
   const typed = options.typed !== false;
+  const payload = options.payload ?? PAYLOAD;
   const walk = (v: unknown, key = '', parent?: object): unknown => {
     if (typeof v === 'string') {
       const fixed =
         ENUMS.has(key) ||
         (key === 'name' && parent !== undefined && ('expected' in parent || parent === report.engine)) ||
         (key === 'name' && v === 'none'); // the intent matcher's "no match"
-      return typed && fixed ? v : `${v}${PAYLOAD}`;
+      return typed && fixed ? v : `${v}${payload}`;
     }
     if (Array.isArray(v)) return v.map((x) => walk(x, key, parent));
     if (v && typeof v === 'object')
