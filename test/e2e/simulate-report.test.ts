@@ -176,3 +176,43 @@ describe('tact simulate --report', () => {
     );
   });
 });
+
+describe('docs/simulation.md, Reports', () => {
+  const docs = readFileSync(path.join(ROOT, 'docs/simulation.md'), 'utf8');
+  const section = docs.slice(docs.indexOf('## Reports'), docs.indexOf('## Exit codes'));
+
+  it('shows a junit failure as the demo personas give it', async () => {
+    const out = path.join(tmp, 'demo');
+    const r = await tact([
+      'simulate',
+      'flows',
+      '--personas',
+      'fixtures/sim-report-demo/personas',
+      '--report',
+      out,
+      '-q',
+    ]);
+    expect(r.exitCode).toBe(1);
+    const xml = read(out, 'junit.xml');
+    const excerpt = /```xml\n([\s\S]*?)```/.exec(section)![1].trim().split('\n');
+    expect(excerpt.length).toBe(2);
+    for (const line of excerpt) expect(xml).toContain(line);
+  });
+
+  it('quotes the page’s policy as the page has it', async () => {
+    const { SIM_REPORT_CSP } = await import('../../src/report/simulation/index.js');
+    const quoted = /```\n(default-src[^\n]*)\n```/.exec(section)![1];
+    expect(SIM_REPORT_CSP.replace(/'sha256-[^']+'/, "'sha256-…'")).toBe(quoted);
+  });
+
+  it('names every file the report folder holds, and the screenshot it shows exists', () => {
+    for (const f of ['`report.json`', '`junit.xml`', '`report.html`', '`transcripts/<id>.md`'])
+      expect(section).toContain(`| ${f} |`);
+    const image = /!\[[^\]]*\]\(([^)]+)\)/.exec(section)![1];
+    expect(
+      readFileSync(path.join(ROOT, 'docs', image))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+  });
+});

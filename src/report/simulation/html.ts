@@ -45,8 +45,8 @@ h4{margin:1rem 0 .4rem;font-size:.95rem}
 .verdict.fail{background:var(--fail-bg);color:var(--fail);border-color:#ffcecb}
 .privacy{margin:.6rem 0 0;color:var(--muted);font-size:.9rem}
 .privacy.shown{color:var(--warn);font-weight:600}
-.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(7.6rem,1fr));gap:.6rem;margin:0 0 1.25rem}
-.tiles div{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(7.4rem,1fr));gap:.6rem;margin:0 0 1.25rem}
+.tiles div{border:1px solid var(--line);border-radius:6px;padding:.55rem .7rem}
 .tiles dt{color:var(--muted);font-size:.85rem}
 .tiles dd{margin:0;font-size:1.45rem;font-weight:600;font-variant-numeric:tabular-nums}
 .tiles dd small{display:block;font-size:.78rem;font-weight:400;color:var(--muted)}
@@ -257,10 +257,9 @@ function summarySection(report: SimReport): string {
   const tiles = [
     tile('Conversations', String(s.conversations)),
     tile('Passed', String(s.passed), s.passed > 0 ? 'good' : ''),
-    tile('Failed', String(s.failed), s.failed > 0 ? 'bad' : ''),
-    tile('Could not run', String(s.errors), s.errors > 0 ? 'bad' : ''),
+    tile('Failed', `${s.failed}<small>${s.errors} could not run</small>`, s.failed > 0 ? 'bad' : ''),
     tile('Pass rate', pct(s.passRate), s.failed > 0 ? 'bad' : 'good'),
-    tile('Turns', `${s.turns.mean}<small>mean, ${s.turns.max} at most</small>`),
+    tile('Turns', `${s.turns.mean}<small>mean; ${s.turns.max} at most</small>`),
     tile('Fallbacks', String(s.fallbacks)),
     tile('Tone mismatches', String(s.toneMismatches), s.toneMismatches > 0 ? 'bad' : ''),
     tile('Repeated asks', String(s.repeatedAsks)),
