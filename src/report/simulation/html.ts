@@ -138,6 +138,10 @@ a{color:inherit;text-decoration:none}
 tr,figure,.tiles div{break-inside:avoid}
 .conv-grid{grid-template-columns:1fr 1fr}
 *{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+table{font-size:9pt}
+.nowrap,tbody th,td.rate{white-space:normal}
+.meter{width:3.5em;height:auto}
+.transcript .c-step{width:9rem}.transcript .c-notes{width:11rem}
 }
 @page{margin:14mm 12mm}
 `.trim();
