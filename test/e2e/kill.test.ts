@@ -7,7 +7,7 @@ import { type KillTarget, killLoop } from '../helpers/kill-loop.js';
 import { BIN, ROOT } from './helpers.js';
 
 // `npm test` runs a few kills per command; `npm run fuzz` runs many (TACT_KILL_RUNS).
-const RUNS = Number(process.env.TACT_KILL_RUNS ?? 8);
+const RUNS = Number(process.env.TACT_KILL_RUNS ?? 6);
 const SEED = Number(process.env.TACT_SEED ?? Date.now() % 1_000_000);
 
 /**
@@ -19,6 +19,11 @@ const TARGETS: KillTarget[] = [
     name: 'compile',
     args: () => ['compile', 'flows', '-o', 'out/bot.json', '-q'],
     outputs: ['out/bot.json'],
+  },
+  {
+    name: 'simulate --report',
+    args: () => ['simulate', 'flows', '--report', 'out/sim', '-q'],
+    outputDir: 'out/sim',
   },
   {
     name: 'lint --format sarif -o',

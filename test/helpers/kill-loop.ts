@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, type FSWatcher, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  type FSWatcher,
+  readdirSync,
+  readFileSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** A command to kill at random points: one entry per command (compile, simulate --report, ...). */
@@ -8,7 +16,9 @@ export interface KillTarget {
   /** The CLI arguments, run in `dir` (a scratch folder holding the project). */
   args: (dir: string) => string[];
   /** The files the command writes, relative to `dir`. */
-  outputs: string[];
+  outputs?: string[];
+  /** A folder the command writes into (`--report DIR`): every file in it after a whole run is an output. */
+  outputDir?: string;
 }
 
 type Aim = 'anytime' | 'working' | 'write';
@@ -28,8 +38,12 @@ export interface KillRun {
   exitCode: number | null;
   killedBy: NodeJS.Signals | null;
   stderr: string;
-  /** For each output: 'old' (as before the run), 'new' (as a whole run writes it), or 'damaged'. */
-  outputs: Record<string, 'old' | 'new' | 'damaged'>;
+  /**
+   * For each output: 'old' (as before the run), 'new' (as a whole run writes it), 'other' (a whole
+   * file with other content: simulate's report of the conversations done before Ctrl-C), or
+   * 'damaged'.
+   */
+  outputs: Record<string, 'old' | 'new' | 'other' | 'damaged'>;
   /** Temp files beside the outputs after the run. */
   temps: string[];
 }
@@ -51,6 +65,22 @@ export function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Whether `content` is a whole file of its kind (for outputs that differ from a whole run's). */
+function isWhole(file: string, content: string): boolean {
+  const ext = path.extname(file);
+  if (ext === '.json' || ext === '.sarif') {
+    try {
+      JSON.parse(content);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  if (ext === '.xml') return content.startsWith('<?xml') && content.trimEnd().endsWith('>');
+  if (ext === '.html') return content.trimEnd().endsWith('</html>');
+  return content.endsWith('\n');
 }
 
 const tempsIn = (dirs: string[]) =>
@@ -113,8 +143,8 @@ export async function killLoop(
 ): Promise<KillSummary> {
   const rand = random(seed);
   const args = target.args(dir);
-  const outputs = target.outputs.map((o) => path.join(dir, o));
-  const outputDirs = [...new Set(outputs.map((o) => path.dirname(o)))];
+  let outputs = (target.outputs ?? []).map((o) => path.join(dir, o));
+  let outputDirs = [...new Set(outputs.map((o) => path.dirname(o)))];
   const old = (o: string) => `{"old": "${path.basename(o)} before the run"}\n`;
 
   // One whole run: what "new" looks like, and how long a run takes.
@@ -129,6 +159,15 @@ export async function killLoop(
   const workMs = Number(/done in (\d+) ms/.exec(whole.stderr)?.[1] ?? wholeMs / 2);
   const problems: string[] = [];
   if (whole.exitCode !== 0) problems.push(`the whole run exited ${whole.exitCode}: ${whole.stderr}`);
+  if (target.outputDir) {
+    const out = path.join(dir, target.outputDir);
+    const found = readdirSync(out, { recursive: true })
+      .map((f) => path.join(out, String(f)))
+      .filter((f) => statSync(f).isFile());
+    outputs = [...outputs, ...found];
+    outputDirs = [...new Set([...outputDirs, out, ...found.map((o) => path.dirname(o))])];
+  }
+  if (outputs.length === 0) problems.push('the whole run wrote no output');
   const fresh = new Map(outputs.map((o) => [o, existsSync(o) ? readFileSync(o, 'utf8') : undefined]));
 
   const results: KillRun[] = [];
@@ -148,7 +187,14 @@ export async function killLoop(
     const states: KillRun['outputs'] = {};
     for (const o of outputs) {
       const now = existsSync(o) ? readFileSync(o, 'utf8') : undefined;
-      states[path.relative(dir, o)] = now === old(o) ? 'old' : now === fresh.get(o) ? 'new' : 'damaged';
+      states[path.relative(dir, o)] =
+        now === old(o)
+          ? 'old'
+          : now === fresh.get(o)
+            ? 'new'
+            : now !== undefined && isWhole(o, now)
+              ? 'other'
+              : 'damaged';
     }
     const after = tempsIn(outputDirs);
     const temps = after.filter((t) => !before.has(t));
@@ -166,7 +212,7 @@ export async function killLoop(
     if (temps.length > 0 && signal !== 'SIGKILL')
       problems.push(`${what}: temp files left: ${temps.join(', ')}`);
     // A run that wrote must have swept what an earlier SIGKILL left.
-    const wrote = Object.values(states).every((st) => st === 'new');
+    const wrote = Object.values(states).every((st) => st === 'new' || st === 'other');
     const unswept = after.filter((t) => before.has(t));
     if (wrote && unswept.length > 0)
       problems.push(`${what}: stale temp files not swept: ${unswept.join(', ')}`);
@@ -185,6 +231,7 @@ export async function killLoop(
     `${count((r) => r.temps.length > 0)} left a temp file (SIGKILL mid-write, swept by the next run); ` +
     `outputs new ${count((r) => Object.values(r.outputs).every((s) => s === 'new'))}, ` +
     `old ${count((r) => Object.values(r.outputs).every((s) => s === 'old'))}, ` +
+    `other whole ${count((r) => Object.values(r.outputs).includes('other'))}, ` +
     `damaged ${count((r) => Object.values(r.outputs).includes('damaged'))}`;
   return { runs: results, problems, line };
 }
