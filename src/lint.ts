@@ -139,7 +139,7 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 /** Unknown rules and bad options in tact.config.yaml's `rules:` become `schema` findings there. */
-function checkRuleSettings(project: Project, metas: RuleMeta[]): Report[] {
+export function checkRuleSettings(project: Project, metas: RuleMeta[]): Report[] {
   const out: Report[] = [];
   const ajv = new Ajv2020.default({ allErrors: true, strict: false });
   for (const [id, setting] of project.config.rules) {

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
-import { lint } from '../lint.js';
+import { configInForce } from '../config-in-force.js';
+import { loadProject } from '../flow/load.js';
+import { checkRuleSettings, lint } from '../lint.js';
 import { formatLintReport, LINT_FORMATS, type LintFormat } from '../report/index.js';
+import { ruleMetas } from '../rules/registry.js';
 import type { LintReport } from '../rules/types.js';
 import { emit, printWarnings, projectInputs, useColor } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
@@ -11,6 +14,7 @@ export interface LintCommandOptions extends ProjectOptions {
   failOn: 'error' | 'warn';
   maxWarnings?: number;
   quiet?: boolean;
+  printConfig?: boolean;
 }
 
 /** Exit code of a lint run: 1 when anything is at or above the failing severity (cli.md). */
@@ -42,7 +46,11 @@ export function registerLint(program: Command): void {
       'error',
     )
     .option('--max-warnings <n>', 'fail when there are more than N warnings', parseCount)
-    .option('-q, --quiet', 'print findings only (no summary or success line)');
+    .option('-q, --quiet', 'print findings only (no summary or success line)')
+    .option(
+      '--print-config',
+      'print the config in force as JSON (the file, each rule with its severity and options, and where each came from), and lint nothing',
+    );
   addProjectOptions(command)
     .addHelpText(
       'after',
@@ -53,9 +61,14 @@ Examples:
   tact lint flows
   tact lint --format sarif --output tact.sarif
   tact lint --format github --fail-on warn
-  tact lint --rule readability=off --max-warnings 0`,
+  tact lint --rule readability=off --max-warnings 0
+  tact lint flows --print-config --rule readability=off`,
     )
     .action((paths: string[], opts: LintCommandOptions) => {
+      if (opts.printConfig) {
+        process.exitCode = printConfig(paths, opts);
+        return;
+      }
       const report = lint(paths, { config: opts.config, rules: opts.rule });
       printWarnings(report.project);
       const color = useColor(Boolean(opts.output));
@@ -73,4 +86,26 @@ Examples:
       emit(text, opts.output, { inputs: projectInputs(report.project) });
       process.exitCode = lintExitCode(report, opts.failOn, opts.maxWarnings);
     });
+}
+
+/**
+ * `--print-config`: the settings a lint of `paths` would use, as JSON on stdout (or `--output`).
+ * Problems in the config file itself go to stderr, one a line, and make the exit code 1.
+ */
+function printConfig(paths: string[], opts: LintCommandOptions): 0 | 1 {
+  const project = loadProject(paths, { config: opts.config });
+  printWarnings(project);
+  const inForce = configInForce(project, opts.rule ?? {}, opts.config);
+  emit(`${JSON.stringify(inForce, null, 2)}\n`, opts.output, { inputs: projectInputs(project) });
+  const problems = [
+    ...project.problems.filter((p) => p.pos.file === project.config.file),
+    ...checkRuleSettings(project, ruleMetas()).map((r) => ({
+      rule: 'schema',
+      message: String(r.data?.message ?? r.messageId),
+      pos: r.at,
+    })),
+  ];
+  for (const p of problems)
+    process.stderr.write(`${p.pos.file}:${p.pos.line}:${p.pos.column}: ${p.rule} ${p.message}\n`);
+  return problems.length > 0 ? 1 : 0;
 }
