@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { TactError } from '../errors.js';
+import { safeJson, safeLine, safeText } from '../report/safe-text.js';
 import { type Bot, BotLoadError, loadBot, type Turn } from '../runtime/index.js';
 import {
   type ChatLine,
@@ -56,8 +57,12 @@ Examples:
     .action(async (paths: string[], opts: ChatCommandOptions) => {
       const bot = loadChatBot(paths, opts);
       const world = opts.world ? loadWorld(opts.world) : {};
-      const conversation = new Conversation(bot, world, opts.seed ?? 0);
       const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true && !opts.json;
+      // The transcript goes to a terminal: what the flows, the world or the input say is shown,
+      // never obeyed as escape sequences. JSON keeps the data exact (safeJson escapes instead).
+      const conversation = opts.json
+        ? new Conversation(bot, world, opts.seed ?? 0)
+        : new TerminalConversation(bot, world, opts.seed ?? 0);
       // Ctrl-C (a key on the terminal, SIGINT in a pipe) leaves with exit code 130.
       const release = holdSignals();
       try {
@@ -130,7 +135,7 @@ async function chatOverLines(conversation: Conversation, json: boolean): Promise
   const print = (text: string) => process.stdout.write(`${text}\n`);
   let n = 0;
   const show = (t: ChatTurn, said?: string) => {
-    if (json) print(JSON.stringify(turnRecord(n++, t, said)));
+    if (json) print(safeJson(JSON.stringify(turnRecord(n++, t, said))));
     else {
       for (const line of t.lines) print(plainLine(line));
       const options = t.turn.status === 'awaiting' ? (t.turn.options ?? []) : [];
@@ -204,10 +209,32 @@ async function chatInTerminal(conversation: Conversation, bot: Bot): Promise<voi
     import('react'),
     import('../ui/chat.js'),
   ]);
-  const title = `tact chat · ${bot.file.bot?.name ?? bot.name}`;
+  const title = safeLine(`tact chat · ${bot.file.bot?.name ?? bot.name}`);
   const onInterrupt = () => {
     process.exitCode = 130;
   };
   const app = render(createElement(ChatApp, { conversation, title, onInterrupt }), { exitOnCtrlC: false });
   await app.waitUntilExit();
+}
+
+/** Every string in a value shown with safeText (data from a world file may nest; deep is cut). */
+function safeValue<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return safeText(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 32) return '[nested too deep to show]' as T;
+  if (Array.isArray(value)) return value.map((v) => safeValue(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[safeText(k)] = safeValue(v, depth + 1);
+  return out as T;
+}
+
+/** A conversation whose turns are safe to draw on a terminal (see safeText). */
+class TerminalConversation extends Conversation {
+  override async start(): Promise<ChatTurn> {
+    return safeValue(await super.start());
+  }
+
+  override async reply(text: string): Promise<ChatTurn> {
+    return safeValue(await super.reply(text));
+  }
 }

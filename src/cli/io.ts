@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fsReason, TactError } from '../errors.js';
+import { safeLine } from '../report/safe-text.js';
 import { atStop, withSignalsHeld } from './process-guards.js';
 
 export interface WriteOptions {
@@ -276,7 +277,7 @@ export function projectInputs(project: { cwd: string; files: { path: string }[] 
 
 /** Say on stderr what discovery skipped (FIFOs, sockets, devices, link loops), one line each. */
 export function printWarnings(project: { warnings?: readonly string[] }): void {
-  for (const w of project.warnings ?? []) process.stderr.write(`tact: warning: ${w}\n`);
+  for (const w of project.warnings ?? []) process.stderr.write(`tact: warning: ${safeLine(w)}\n`);
 }
 
 /** Whether to colour what goes to stdout: not with NO_COLOR, not into a pipe or file. */

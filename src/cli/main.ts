@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { TactError } from '../errors.js';
 import { TOOL_VERSION } from '../meta.js';
+import { safeText } from '../report/safe-text.js';
 import { registerChat } from './chat.js';
 import { registerCompile } from './compile.js';
 import { registerGraph } from './graph.js';
@@ -64,7 +65,8 @@ function exitCodeFor(err: unknown, debug: boolean): number {
     return 2;
   }
   if (err instanceof TactError) {
-    process.stderr.write(`tact: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
+    // Messages quote paths and names from the user's files: never their control characters raw.
+    process.stderr.write(safeText(`tact: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`));
     if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }

@@ -1,6 +1,7 @@
 import { buildGraph, type Edge, messageTexts } from '../analysis/graph.js';
 import type { Project, Route, Step } from '../flow/types.js';
 import type { Finding } from '../rules/types.js';
+import { safeText } from './safe-text.js';
 
 export type DiagramFormat = 'mermaid' | 'dot';
 export const DIAGRAM_FORMATS: readonly DiagramFormat[] = ['mermaid', 'dot'];
@@ -15,11 +16,13 @@ export interface DiagramOptions {
 /** What both renderers draw. */
 interface Drawing {
   flows: string[];
+  /** The id of each flow's group: `flow_ID` in Mermaid (a flow may be called `end`), `cluster_ID` in dot. */
+  groups: Map<string, { mermaid: string; dot: string }>;
   nodes: Map<string, Node>;
   edges: { from: string; to: string; label?: string; dashed?: boolean }[];
   pseudo: { id: string; label: string }[];
-  /** Targets outside the drawn flows, shown as plain boxes. */
-  outside: Set<string>;
+  /** Targets outside the drawn flows, shown as plain boxes: id → the step's qualified id. */
+  outside: Map<string, string>;
   entry: string | undefined;
 }
 
@@ -46,6 +49,7 @@ const KIND_WORD: Record<Step['kind'], string> = {
  */
 export function renderDiagram(project: Project, format: DiagramFormat, options: DiagramOptions = {}): string {
   const graph = buildGraph(project);
+  const nodeId = idAllocator();
   const wanted = (s: Step) => !options.flow || s.flow === options.flow;
   const nodes = new Map<string, Node>();
   for (const s of graph.steps.values()) {
@@ -75,19 +79,28 @@ export function renderDiagram(project: Project, format: DiagramFormat, options: 
     for (const r of routes)
       edges.push({ from: id, to: nodeId(r.goto.qid), label: whenLabel(r), dashed: true });
   };
-  for (const f of flows) handlerEdges(`handlers__${safe(f.id)}`, `any question in ${f.id}`, f.handlers);
-  if (!options.flow) handlerEdges('handlers__global', 'any question', project.config.handlers);
+  for (const f of flows)
+    handlerEdges(nodeId(`handlers ${f.id}`, `handlers__${f.id}`), `any question in ${f.id}`, f.handlers);
+  if (!options.flow)
+    handlerEdges(nodeId('handlers *', 'handlers__global'), 'any question', project.config.handlers);
   // Targets outside the drawn flow still appear, as plain boxes.
-  const outside = new Set(
-    edges.map((e) => e.to).filter((id) => ![...nodes.values()].some((n) => n.id === id)),
+  const drawn = new Set([...nodes.values()].map((n) => n.id));
+  const outside = new Map(
+    edges.filter((e) => !drawn.has(e.to)).map((e) => [e.to, nodeId.keyOf(e.to) ?? e.to] as const),
   );
   const entry = project.entry && nodes.has(project.entry) ? nodeId(project.entry) : undefined;
-  const drawing: Drawing = { flows: flows.map((f) => f.id), nodes, edges, pseudo, outside, entry };
+  const groups = new Map(
+    flows.map((f) => [
+      f.id,
+      { mermaid: nodeId(`flow ${f.id}`, `flow_${f.id}`), dot: nodeId(`cluster ${f.id}`, `cluster_${f.id}`) },
+    ]),
+  );
+  const drawing: Drawing = { flows: flows.map((f) => f.id), groups, nodes, edges, pseudo, outside, entry };
   return format === 'dot' ? renderDot(drawing) : renderMermaid(drawing);
 }
 
-function renderMermaid({ flows, nodes, edges, pseudo, outside, entry }: Drawing): string {
-  const q = (s: string) => `"${s.replace(/"/g, '#quot;').replace(/\n/g, '<br/>')}"`;
+function renderMermaid({ flows, groups, nodes, edges, pseudo, outside, entry }: Drawing): string {
+  const q = mermaidLabel;
   const shape = (n: Node) => {
     const l = q(n.label);
     switch (n.step.kind) {
@@ -108,11 +121,11 @@ function renderMermaid({ flows, nodes, edges, pseudo, outside, entry }: Drawing)
   const lines = ['flowchart TD'];
   if (entry) lines.push(`  start((start)) --> ${entry}`);
   for (const flow of flows) {
-    lines.push(`  subgraph ${safe(flow)}[${q(flow)}]`);
+    lines.push(`  subgraph ${groups.get(flow)!.mermaid}[${q(flow)}]`);
     for (const n of nodes.values()) if (n.step.flow === flow) lines.push(`    ${n.id}${shape(n)}`);
     lines.push('  end');
   }
-  for (const id of outside) lines.push(`  ${id}[${q(id.replace('__', '/'))}]`);
+  for (const [id, qid] of outside) lines.push(`  ${id}[${q(qid)}]`);
   for (const p of pseudo) lines.push(`  ${p.id}>${q(p.label)}]`);
   for (const e of edges) {
     const arrow = e.dashed ? '-.->' : '-->';
@@ -131,8 +144,8 @@ function renderMermaid({ flows, nodes, edges, pseudo, outside, entry }: Drawing)
   return `${lines.join('\n')}\n`;
 }
 
-function renderDot({ flows, nodes, edges, pseudo, outside, entry }: Drawing): string {
-  const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+function renderDot({ flows, groups, nodes, edges, pseudo, outside, entry }: Drawing): string {
+  const q = dotString;
   const attrs = (n: Node) => {
     const a: string[] = [`label=${q(n.label)}`];
     const shapes: Record<Step['kind'], string> = {
@@ -166,12 +179,11 @@ function renderDot({ flows, nodes, edges, pseudo, outside, entry }: Drawing): st
   ];
   if (entry) lines.push(`  start [shape=circle, label="start"];`, `  start -> ${entry};`);
   for (const flow of flows) {
-    lines.push(`  subgraph cluster_${safe(flow)} {`, `    label=${q(flow)};`);
+    lines.push(`  subgraph ${groups.get(flow)!.dot} {`, `    label=${q(flow)};`);
     for (const n of nodes.values()) if (n.step.flow === flow) lines.push(`    ${n.id} [${attrs(n)}];`);
     lines.push('  }');
   }
-  for (const id of outside)
-    lines.push(`  ${id} [label=${q(id.replace('__', '/'))}, shape=box, style=dashed];`);
+  for (const [id, qid] of outside) lines.push(`  ${id} [label=${q(qid)}, shape=box, style=dashed];`);
   for (const p of pseudo) lines.push(`  ${p.id} [label=${q(p.label)}, shape=note];`);
   for (const e of edges) {
     const a = [e.label ? `label=${q(e.label)}` : '', e.dashed ? 'style=dashed' : ''].filter(Boolean);
@@ -185,8 +197,58 @@ function safe(s: string): string {
   return s.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-function nodeId(qid: string): string {
-  return safe(qid.replace('/', '__'));
+/**
+ * Node ids for the diagram, one per key (a step's qualified id, or a handlers box), each unique:
+ * `a-b` and `a_b` both read `a_b` once made safe, so the second gets `_2`. `start` is the entry.
+ */
+function idAllocator() {
+  const ids = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const used = new Set(['start']);
+  const idOf = (key: string, base = key.replace('/', '__')): string => {
+    const known = ids.get(key);
+    if (known) return known;
+    const stem = safe(base);
+    let id = stem;
+    for (let n = 2; used.has(id); n++) id = `${stem}_${n}`;
+    used.add(id);
+    ids.set(key, id);
+    keys.set(id, key);
+    return id;
+  };
+  return Object.assign(idOf, { keyOf: (id: string) => keys.get(id) });
+}
+
+/** The characters that end or change a quoted Mermaid label, as Mermaid's numeric entity codes. */
+const MERMAID_ENTITIES: Record<string, string> = {
+  '#': '#35;',
+  '"': '#34;',
+  '%': '#37;',
+  '&': '#38;',
+  '<': '#60;',
+  '>': '#62;',
+  '`': '#96;',
+};
+
+/**
+ * A quoted Mermaid label. Quotes would end it, `%%{` would start a directive, a backtick a Markdown
+ * string, `<` HTML, `#...;` an entity: each is written as an entity code. Control characters are
+ * shown as `\uXXXX`; line breaks become `<br/>`.
+ */
+export function mermaidLabel(text: string): string {
+  const body = safeText(text)
+    .replace(/[#"%&<>`]/g, (ch) => MERMAID_ENTITIES[ch])
+    .replace(/\r\n|[\r\n]/g, '<br/>');
+  return `"${body}"`;
+}
+
+/** A quoted Graphviz string: backslashes and quotes escaped, control characters shown as `\uXXXX`. */
+export function dotString(text: string): string {
+  const body = safeText(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r\n|[\r\n]/g, '\\n');
+  return `"${body}"`;
 }
 
 function labelOf(s: Step): string {

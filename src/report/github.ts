@@ -1,12 +1,14 @@
 import type { Severity } from '../flow/types.js';
 import type { Finding, LintReport } from '../rules/types.js';
 import { formatEvidence, formatPath, sortFindings, toUri } from './lint-common.js';
+import { safeText } from './safe-text.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'notice' };
 
 /** Escaping of a workflow command's message (the part after `::`), as the Actions runner reads it. */
 export function escapeCommandData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Control characters and escape sequences are shown, never passed to the log viewer raw.
+  return safeText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escaping of a workflow command's property value: the data escapes plus `:` and `,`. */

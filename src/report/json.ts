@@ -2,6 +2,7 @@ import type { Severity } from '../flow/types.js';
 import { ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../meta.js';
 import type { Finding, LintReport } from '../rules/types.js';
 import { countSeverities, listFiles, sortFindings, toUri } from './lint-common.js';
+import { safeJson } from './safe-text.js';
 
 /**
  * Version of the JSON shape (schemas/report.schema.json). Fields may be added within a version;
@@ -83,7 +84,7 @@ export function toJsonLintReport(report: LintReport): JsonLintReport {
 
 /** `tact lint --format json`: the documented shape, two-space indented, with a final newline. */
 export function formatJson(report: LintReport): string {
-  return `${JSON.stringify(toJsonLintReport(report), null, 2)}\n`;
+  return `${safeJson(JSON.stringify(toJsonLintReport(report), null, 2))}\n`;
 }
 
 function location(pos: JsonLocation): JsonLocation {

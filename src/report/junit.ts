@@ -8,6 +8,7 @@ import {
   sortFindings,
   toUri,
 } from './lint-common.js';
+import { safeText } from './safe-text.js';
 
 const CLEAN_TESTCASE = 'tact lint';
 
@@ -20,7 +21,11 @@ const NOT_XML =
 
 /** Shows what XML cannot carry as visible `\uXXXX`, so the document stays well-formed and nothing vanishes. */
 function replaceNonXml(text: string): string {
-  return text.replace(NOT_XML, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  // Also C1 controls and bidi overrides, valid XML but read by a terminal that prints the file.
+  return safeText(text).replace(
+    NOT_XML,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 /** Text content: `&` and `<` must be escaped, `>` is for `]]>`. */

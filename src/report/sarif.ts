@@ -3,6 +3,7 @@ import type { Pos, Severity } from '../flow/types.js';
 import { HOMEPAGE, ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../meta.js';
 import type { Finding, LintReport, RuleMeta } from '../rules/types.js';
 import { formatPath, listFiles, pathLabels, sortFindings, toUri } from './lint-common.js';
+import { safeJson } from './safe-text.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -162,7 +163,7 @@ export function toSarifLog(report: LintReport): SarifLog {
 
 /** `tact lint --format sarif`: the SARIF log, two-space indented, with a final newline. */
 export function formatSarif(report: LintReport): string {
-  return `${JSON.stringify(toSarifLog(report), null, 2)}\n`;
+  return `${safeJson(JSON.stringify(toSarifLog(report), null, 2))}\n`;
 }
 
 function region(pos: Pos): Region {

@@ -12,8 +12,11 @@ import {
   sortFindings,
   toUri,
 } from './lint-common.js';
+import { cutLine, safeLine, safeText } from './safe-text.js';
 
 const LINES_AROUND = 1;
+/** The widest a code-frame line gets; a longer one is cut around the finding's column. */
+export const FRAME_WIDTH = 120;
 const NEWLINE = /\r\n|[\n\r\u2028\u2029]/;
 
 /**
@@ -36,7 +39,7 @@ export function formatStylish(report: LintReport, options: LintFormatOptions): s
 
   const out: string[] = [];
   for (const [file, group] of byFile) {
-    out.push('', c.underline(file));
+    out.push('', c.underline(safeLine(file)));
     const locWidth = Math.max(...group.map((f) => `${f.line}:${f.column}`.length));
     const sevWidth = Math.max(...group.map((f) => severityWord(f.severity).length));
     for (const finding of group)
@@ -56,17 +59,19 @@ function formatFinding(
   const loc = `${finding.line}:${finding.column}`.padEnd(locWidth);
   const word = severityWord(finding.severity);
   const severity = paintSeverity(word, c) + ' '.repeat(sevWidth - word.length);
-  const lines = [`  ${c.dim(loc)}  ${severity}  ${finding.message}  ${c.dim(finding.ruleId)}`];
+  const lines = [`  ${c.dim(loc)}  ${severity}  ${safeLine(finding.message)}  ${c.dim(finding.ruleId)}`];
 
   const frame = source === undefined ? undefined : codeFrame(source, finding);
   if (frame) lines.push(...frame.split('\n').map((l) => `    ${paintFrameLine(l, c)}`));
   if (finding.path && finding.path.length > 0)
-    lines.push(`    ${c.dim('path:')} ${formatPath(finding.path)}`);
+    lines.push(`    ${c.dim('path:')} ${safeLine(formatPath(finding.path))}`);
   if (finding.evidence && finding.evidence.length > 0) {
-    lines.push(`    ${c.dim('evidence:')} ${formatEvidence(finding.evidence)}`);
+    lines.push(`    ${c.dim('evidence:')} ${safeLine(formatEvidence(finding.evidence))}`);
   }
   for (const related of finding.related ?? []) {
-    lines.push(`    ${c.dim('related:')} ${formatLocation(related.pos)}  ${related.message}`);
+    lines.push(
+      `    ${c.dim('related:')} ${safeLine(formatLocation(related.pos))}  ${safeLine(related.message)}`,
+    );
   }
   return lines;
 }
@@ -88,13 +93,27 @@ function codeFrame(source: string, finding: Finding): string | undefined {
   if (finding.line < 1 || finding.line > all.length) return undefined;
   const first = Math.max(1, finding.line - LINES_AROUND);
   const last = Math.min(all.length, finding.line + LINES_AROUND);
-  const text = all.slice(first - 1, last).join('\n');
+  // Control characters shown as \uXXXX move the columns after them: map the finding's columns.
+  const raw = all[finding.line - 1];
+  const shown = (col: number) =>
+    safeText(raw.slice(0, Math.max(0, col - 1))).length + 1 + Math.max(0, col - 1 - raw.length);
+  const cut = cutLine(safeText(raw), shown(finding.column), FRAME_WIDTH);
+  const lines = all
+    .slice(first - 1, last)
+    .map((l, i) =>
+      first + i === finding.line ? cut.text : cutLine(safeText(l), 1, FRAME_WIDTH, cut.start).text,
+    );
+  const text = lines.join('\n');
   // With `startLine`, code-frame takes locations in file numbering.
   const line = finding.line;
   const sameLineEnd =
     (finding.endLine === undefined || finding.endLine === finding.line) &&
     finding.endColumn !== undefined &&
     finding.endColumn > finding.column;
+  const end = sameLineEnd ? shown(finding.endColumn!) - cut.start + (cut.start > 0 ? 1 : 0) : undefined;
+  // A cut line ends in `…`: the marker stops there.
+  const endColumn =
+    end !== undefined && cut.text.endsWith('…') && cut.text !== raw ? Math.min(end, cut.text.length) : end;
   // `startLine` numbers the sliced lines as in the file; @babel/code-frame supports it, its types lag.
   const frameOptions: BabelCodeFrameOptions & { startLine: number } = {
     startLine: first,
@@ -108,8 +127,8 @@ function codeFrame(source: string, finding: Finding): string | undefined {
   return codeFrameColumns(
     text,
     {
-      start: { line, column: finding.column },
-      end: sameLineEnd ? { line, column: finding.endColumn } : undefined,
+      start: { line, column: cut.column },
+      end: endColumn !== undefined && endColumn > cut.column ? { line, column: endColumn } : undefined,
     },
     frameOptions,
   );
