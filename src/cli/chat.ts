@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { TactError } from '../errors.js';
+import { MAX_ALIAS_COUNT } from '../flow/yaml.js';
+import { deepestInText, deepestInValue, MAX_NESTING } from '../flow/yaml-limits.js';
 import { safeJson, safeLine, safeText } from '../report/safe-text.js';
 import { type Bot, BotLoadError, loadBot, type Turn } from '../runtime/index.js';
 import {
@@ -110,7 +112,11 @@ export function loadWorld(file: string): World {
   }
   let value: unknown;
   try {
-    value = parseYaml(text);
+    const deep = deepestInText(text, MAX_NESTING);
+    if (deep) throw new Error(`nesting too deep at ${deep.line}:${deep.column}`);
+    value = parseYaml(text, { maxAliasCount: MAX_ALIAS_COUNT });
+    if (deepestInValue(value, MAX_NESTING))
+      throw new Error(`nesting too deep (more than ${MAX_NESTING} levels)`);
   } catch (err) {
     throw new TactError(
       `the world file ${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`,

@@ -46,7 +46,8 @@ import type {
   Tone,
 } from './types.js';
 import { validateAgainstSchema } from './validate.js';
-import { MAX_FILE_BYTES, type ParsedYaml, type PathKey, parseYamlFile } from './yaml.js';
+import { MAX_FILE_BYTES, type ParsedYaml, type PathKey } from './yaml.js';
+import { parseYamlFile } from './yaml-limits.js';
 
 export const CONFIG_FILE = 'tact.config.yaml';
 const FLOW_RE = /\.flow\.ya?ml$/;

@@ -23,7 +23,6 @@ export function safeLine(text: string): string {
   return text.replace(/\s*(\r\n|[\n\r])\s*/g, ' ').replace(UNSAFE_OR_NEWLINE, visible);
 }
 
-
 /**
  * JSON text that shows no raw C1 control or bidi override either (JSON.stringify escapes only
  * C0): the same JSON value, safe to print to a terminal.

@@ -1,0 +1,164 @@
+import type { LoadProblem, Pos } from './types.js';
+import { type ParsedYaml, type PathKey, parseYamlFile as parseYamlUnchecked } from './yaml.js';
+
+/**
+ * How deep lists and maps may nest in a tact file. A flow needs about ten levels (steps, a step,
+ * its options, a condition); a hundred thousand brackets would overflow the stack of the parser,
+ * the schema check or the rules ("Maximum call stack size exceeded").
+ */
+export const MAX_NESTING = 64;
+
+const tooDeep = (file: string, line: number, column: number): LoadProblem => ({
+  rule: 'yaml',
+  message: `nesting too deep at ${line}:${column}: more than ${MAX_NESTING} levels of lists and maps; flatten it`,
+  pos: { file, line, column },
+});
+
+/**
+ * Parse a YAML file keeping positions (yaml.ts), within the nesting limit: the text is scanned
+ * first, so a file nested too deep never reaches the parser, and the data is measured after, as
+ * aliases can nest what the text does not (`b: &b [*a]`, `c: &c [*b]`, ...). Either way the file
+ * gets the one problem "nesting too deep at LINE:COL" and no value. Nothing here throws.
+ */
+export function parseYamlFile(file: string, text: string): ParsedYaml {
+  const deep = deepestInText(text, MAX_NESTING);
+  if (deep) {
+    // A parse of nothing gives the shape of a parsed file with no data.
+    return noData(file, text, tooDeep(file, deep.line, deep.column));
+  }
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYamlUnchecked(file, text);
+  } catch (err) {
+    // A parser that overflows on something the scan did not count: the same plain problem.
+    if (!(err instanceof RangeError)) throw err;
+    return noData(file, text, tooDeep(file, 1, 1));
+  }
+  const found = deepestInValue(parsed.value, MAX_NESTING);
+  if (!found) return parsed;
+  const pos: Pos = parsed.posAt(found.path);
+  const problem: LoadProblem = found.cycle
+    ? {
+        rule: 'yaml',
+        message: `an alias at ${pos.line}:${pos.column} refers to a node that holds it (a cycle): write the value out`,
+        pos: { file, line: pos.line, column: pos.column },
+      }
+    : tooDeep(file, pos.line, pos.column);
+  return { ...parsed, value: undefined, problems: [...parsed.problems, problem] };
+}
+
+/** A parsed file with no data and one problem (the parse of nothing gives the shape). */
+function noData(file: string, text: string, problem: LoadProblem): ParsedYaml {
+  return { ...parseYamlUnchecked(file, ''), text, value: undefined, problems: [problem] };
+}
+
+/**
+ * The data path where `value` goes deeper than `max` lists and maps, or holds itself (a cycle made
+ * with aliases), if it does. Walked without recursion.
+ */
+export function deepestInValue(value: unknown, max: number): { path: PathKey[]; cycle: boolean } | undefined {
+  interface Frame {
+    value: unknown;
+    depth: number;
+    key?: PathKey;
+    parent?: Frame;
+  }
+  const stack: Frame[] = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const v = frame.value;
+    if (v === null || typeof v !== 'object') continue;
+    let cycle = false;
+    for (let f = frame.parent; f && !cycle; f = f.parent) cycle = f.value === v;
+    if (cycle || frame.depth > max) {
+      const path: PathKey[] = [];
+      for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) path.unshift(f.key);
+      return { path, cycle };
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++)
+        stack.push({ value: v[i], depth: frame.depth + 1, key: i, parent: frame });
+    } else {
+      for (const [k, item] of Object.entries(v))
+        stack.push({ value: item, depth: frame.depth + 1, key: k, parent: frame });
+    }
+  }
+  return undefined;
+}
+
+const TOKEN_START = new Set([' ', '\t', '[', '{', ',', ':', '-', '?']);
+
+/**
+ * Where the text of a YAML document nests deeper than `max` lists and maps, if it does: block
+ * levels by indentation and `- ` entries, plus flow levels by `[` and `{` outside quotes and
+ * comments; block scalars (`|`, `>`) are skipped. It errs on the deep side only by continuation
+ * lines of plain scalars, which nobody writes sixty levels of. Linear in the text, no recursion.
+ */
+export function deepestInText(text: string, max: number): { line: number; column: number } | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  const stack: number[] = [];
+  let flow = 0;
+  let quote: '"' | "'" | undefined;
+  let scalarIndent: number | undefined;
+  for (let n = 0; n < lines.length; n++) {
+    const l = lines[n];
+    let i = 0;
+    if (scalarIndent !== undefined) {
+      const indent = l.length - l.trimStart().length;
+      if (l.trim() === '' || indent > scalarIndent) continue;
+      scalarIndent = undefined;
+    }
+    let indent = 0;
+    if (quote === undefined && flow === 0) {
+      const trimmed = l.trimStart();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      if (/^(---|\.\.\.)(\s|$)/.test(l)) {
+        stack.length = 0;
+        continue;
+      }
+      indent = l.length - trimmed.length;
+      while (stack.length > 0 && stack[stack.length - 1] >= indent) stack.pop();
+      stack.push(indent);
+      i = indent;
+      // `- - - x`: each dash opens a list inside the last.
+      if (stack.length > max) return { line: n + 1, column: i + 1 };
+      while (l[i] === '-' && (l[i + 1] === ' ' || i + 1 === l.length)) {
+        const dash = i + 1;
+        i += 1;
+        while (l[i] === ' ') i += 1;
+        stack.push(i);
+        if (stack.length > max) return { line: n + 1, column: dash };
+      }
+    }
+    for (; i < l.length; i++) {
+      const c = l[i];
+      if (quote === '"') {
+        if (c === '\\') i += 1;
+        else if (c === '"') quote = undefined;
+        continue;
+      }
+      if (quote === "'") {
+        if (c === "'" && l[i + 1] === "'") i += 1;
+        else if (c === "'") quote = undefined;
+        continue;
+      }
+      const atToken = i === 0 || TOKEN_START.has(l[i - 1]);
+      if (c === '#' && (i === 0 || l[i - 1] === ' ' || l[i - 1] === '\t')) break;
+      if ((c === '"' || c === "'") && atToken) quote = c;
+      else if ((c === '[' || c === '{') && (flow > 0 || atToken)) {
+        flow += 1;
+        if (stack.length + flow > max) return { line: n + 1, column: i + 1 };
+      } else if ((c === ']' || c === '}') && flow > 0) flow -= 1;
+      else if (
+        (c === '|' || c === '>') &&
+        flow === 0 &&
+        atToken &&
+        /^[|>][0-9+-]*\s*(#.*)?$/.test(l.slice(i))
+      ) {
+        scalarIndent = indent;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
