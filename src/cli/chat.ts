@@ -24,6 +24,7 @@ export interface ChatCommandOptions extends ProjectOptions {
   json?: boolean;
   force?: boolean;
   seed?: number;
+  allowChanged?: boolean;
 }
 
 export function registerChat(program: Command): void {
@@ -37,7 +38,11 @@ export function registerChat(program: Command): void {
     )
     .option('--json', 'with piped input: print one JSON object per turn (JSON Lines) instead of a transcript')
     .option('--force', 'chat even when lint reports errors in the flows (they are still printed)')
-    .option('--seed <n>', 'seed kept in the conversation state', parseCount, 0);
+    .option('--seed <n>', 'seed kept in the conversation state', parseCount, 0)
+    .option(
+      '--allow-changed',
+      'run a bot.json whose "hash" does not match its content (edited after compile), with a warning',
+    );
   addProjectOptions(command)
     .addHelpText(
       'after',
@@ -91,10 +96,18 @@ function loadChatBot(paths: string[], opts: ChatCommandOptions): Bot {
       );
     }
     try {
-      return loadBot(json);
+      const bot = loadBot(json, { allowChanged: opts.allowChanged });
+      for (const w of bot.warnings) process.stderr.write(`tact: warning: ${safeLine(w)}\n`);
+      return bot;
     } catch (err) {
       if (err instanceof BotLoadError)
-        throw new TactError(err.message, 2, 'compile it again with `tact compile`');
+        throw new TactError(
+          err.message.replace(/ Compile it again, or load it with allowChanged\.$/, ''),
+          2,
+          err.found === 'a changed file'
+            ? 'compile it again with `tact compile`, or chat with it anyway with --allow-changed'
+            : 'compile it again with `tact compile`',
+        );
       throw err;
     }
   }

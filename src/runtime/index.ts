@@ -17,7 +17,16 @@ export type {
   BotStep,
   BotWhen,
 } from './bot-types.js';
-export { BOT_FORMAT, BOT_VERSION, type Bot, BotLoadError, loadBot } from './load.js';
+export { botHash, canonicalJson } from './canonical.js';
+export {
+  BOT_FORMAT,
+  BOT_VERSION,
+  type Bot,
+  BotLoadError,
+  type LoadBotOptions,
+  loadBot,
+  MAX_BOT_NESTING,
+} from './load.js';
 export { fillPlaceholders, MAX_REPLY_CHARS, sanitizeReply, variantsFor } from './messages.js';
 export {
   type Action,

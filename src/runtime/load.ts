@@ -1,4 +1,5 @@
 import type { BotFile } from './bot-types.js';
+import { botHash, nestingDepth } from './canonical.js';
 import { matchIntent, type NluIndex } from './nlu.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 import { initialState, type State } from './state.js';
@@ -23,8 +24,21 @@ export class BotLoadError extends Error {
   }
 }
 
+/** How deep lists and maps may nest in a bot file (a compiled bot needs about ten levels). */
+export const MAX_BOT_NESTING = 100;
+
+export interface LoadBotOptions {
+  /**
+   * Load a file whose `hash` does not match its content (edited after `tact compile`), with a
+   * warning in `bot.warnings`, instead of refusing it.
+   */
+  allowChanged?: boolean;
+}
+
 /** A loaded bot, ready to hold conversations. */
 export interface Bot {
+  /** What the loader let pass under an option (`allowChanged`): one sentence each. */
+  readonly warnings: readonly string[];
   /** The bot file, with defaults filled in. */
   readonly file: BotFile;
   readonly name: string;
@@ -51,10 +65,11 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Check a parsed bot file and prepare it to run. Refuses, with a BotLoadError naming what was found
- * and what is supported, anything that is not a `tact-bot` file of a version this runtime reads.
- * The file itself is not changed.
+ * and what is supported, anything that is not a `tact-bot` file of a version this runtime reads,
+ * and a file whose `hash` does not match its content (changed after `tact compile`; with
+ * `allowChanged` it loads, with a warning). The file itself is not changed.
  */
-export function loadBot(json: unknown): Bot {
+export function loadBot(json: unknown, options: LoadBotOptions = {}): Bot {
   if (!isObject(json)) {
     const hint = typeof json === 'string' ? ' (parse the JSON text first)' : '';
     throw new BotLoadError(
@@ -78,6 +93,13 @@ export function loadBot(json: unknown): Bot {
     throw new BotLoadError(
       `Unsupported ${BOT_FORMAT} ${found}: this runtime reads ${supported}.${upgrade}`,
       found,
+      supported,
+    );
+  }
+  if (nestingDepth(json, MAX_BOT_NESTING) > MAX_BOT_NESTING) {
+    throw new BotLoadError(
+      `Broken bot file: nesting too deep (more than ${MAX_BOT_NESTING} levels of lists and maps).`,
+      'nesting too deep',
       supported,
     );
   }
@@ -115,6 +137,21 @@ export function loadBot(json: unknown): Bot {
     );
   }
 
+  const warnings: string[] = [];
+  const actual = botHash(json);
+  if (json.hash !== actual) {
+    const written =
+      typeof json.hash === 'string' ? `its "hash" ${json.hash.slice(0, 19)}…` : 'it has no "hash"';
+    const why = `Changed bot file: ${written} does not match its content (${actual.slice(0, 19)}…): it was edited after \`tact compile\`.`;
+    if (!options.allowChanged)
+      throw new BotLoadError(
+        `${why} Compile it again, or load it with allowChanged.`,
+        'a changed file',
+        supported,
+      );
+    warnings.push(why);
+  }
+
   const file = {
     ...json,
     name: typeof json.name === 'string' ? json.name : 'bot',
@@ -126,6 +163,7 @@ export function loadBot(json: unknown): Bot {
   } as unknown as BotFile;
 
   return {
+    warnings,
     file,
     name: file.name,
     session: (options) => createSession(file, options),

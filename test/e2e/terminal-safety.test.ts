@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,5 +64,26 @@ describe('escape sequences from files and input never reach the terminal raw', (
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stdout).toContain('> 4 |     say: "\\u001B[2J gone"');
     rmSync(path.join(dir, 'bad.flow.yaml'));
+  });
+});
+
+describe('tact chat refuses a bot.json changed after compile', () => {
+  it('exit 2 with the reason; --allow-changed chats with a warning', async () => {
+    const out = path.join(tmp, 'bot.json');
+    await tact(['compile', dir, '-o', out, '-q']);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    json.name = 'edited-by-hand';
+    writeFileSync(out, JSON.stringify(json));
+    const refused = await tact(['chat', out], { input: '' });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^tact: Changed bot file: its "hash" sha256-[0-9a-f]{12}… does not match its content \(sha256-[0-9a-f]{12}…\): it was edited after `tact compile`\. \(compile it again with `tact compile`, or chat with it anyway with --allow-changed\)\n$/,
+    );
+    const allowed = await tact(['chat', out, '--allow-changed'], { input: '' });
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.stderr).toMatch(
+      /^tact: warning: Changed bot file: .* it was edited after `tact compile`\.\n$/,
+    );
+    expect(allowed.stdout).toMatch(/^bot: Hi, I'm Ava/);
   });
 });
