@@ -5,7 +5,7 @@ import type { Report } from './types.js';
 
 /** Words that tell a customer they are talking to a machine. "assistant" alone does not: people are assistants too. */
 const BOT_WORDS =
-  /\b(?:virtual|digital|automated|automatic|ai[- ]powered|ai)\s+(?:assistant|agent|helper|advisor|adviser|concierge)\b|\b(?:chat)?bots?\b|\w+bot\b|\brobot\b|\bautomated\b|\bartificial intelligence\b|\bnot a (?:real )?(?:person|human)\b|\bcomputer program\b|\bvirtual agent\b/i;
+  /\b(?:virtual|digital|automated|automatic|ai[- ]powered|ai)\s+(?:assistant|agent|helper|advisor|adviser|concierge)\b|\b(?:chat)?bots?\b|\b\w+bot\b|\brobot\b|\bautomated\b|\bartificial intelligence\b|\bnot a (?:real )?(?:person|human)\b|\bcomputer program\b|\bvirtual agent\b/i;
 /** "AI" in capitals (case matters: "ai" is rare, but a hard match on "AI" is clear). */
 const AI_WORD = /\bA\.?I\b/;
 

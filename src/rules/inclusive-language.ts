@@ -25,7 +25,9 @@ function processorFor(ignore: string[]): Processor {
 }
 
 // Placeholders and links are not prose; blank them out keeping the columns.
-const NOT_PROSE = /\{[^}]*\}|\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
+// Placeholders, links and addresses. Written to stay linear on a long run of text: `[^{}]` stops
+// at the next brace, an address starts only at the start of a token.
+const NOT_PROSE = /\{[^{}]*\}|\b(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\.\S+/gi;
 
 /**
  * Where a text's own first character is in the file, when the text is written on one line exactly

@@ -6,7 +6,9 @@ import type { Report } from './types.js';
 type Options = { max_grade: number; min_words: number };
 
 // What a reader does not read as words: `{placeholders}`, links and email addresses.
-const NOT_PROSE = /\{[^}]*\}|\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
+// Placeholders, links and addresses. Written to stay linear on a long run of text: `[^{}]` stops
+// at the next brace, an address starts only at the start of a token.
+const NOT_PROSE = /\{[^{}]*\}|\b(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\.\S+/gi;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Flesch–Kincaid grade of a text, with its word count. */
@@ -18,7 +20,12 @@ export function fleschKincaid(text: string): { grade: number; words: number; sen
   const sentences = prose.split(/[.!?]+(?=\s|$)|\n+/).filter((s) => /[\p{L}\p{N}]/u.test(s)).length;
   if (words.length === 0 || sentences === 0) return { grade: 0, words: 0, sentences: 0 };
   // A number is read aloud; count it as one syllable rather than the zero `syllable` gives.
-  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w)), 0);
+  // A "word" of more than 40 letters is an id or a paste, not English: syllable's patterns take
+  // time that grows with its square, so it is counted as a third of its letters.
+  const syllables = words.reduce(
+    (n, w) => n + Math.max(1, w.length > 40 ? Math.ceil(w.length / 3) : syllable(w)),
+    0,
+  );
   const grade = 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59;
   return { grade, words: words.length, sentences };
 }
