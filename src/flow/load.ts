@@ -19,6 +19,7 @@ import {
 } from './builtins.js';
 import { parseCondition } from './conditions.js';
 import { buildPersona } from './persona.js';
+import { CONFIG_PATH_KEYS, outsideProject } from './project-paths.js';
 import type {
   BranchCase,
   Channel,
@@ -93,7 +94,7 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
   const problems: LoadProblem[] = [];
 
   const config = configPath
-    ? loadConfig(rel(configPath), readText(configPath), files, problems)
+    ? loadConfig(rel(configPath), readText(configPath), files, problems, configPath)
     : defaultConfig();
   const intents = new Map<string, IntentDef>();
   const human: IntentDef = {
@@ -522,7 +523,13 @@ function readIntents(
   return out;
 }
 
-function loadConfig(file: string, text: string, files: SourceFile[], problems: LoadProblem[]): Config {
+function loadConfig(
+  file: string,
+  text: string,
+  files: SourceFile[],
+  problems: LoadProblem[],
+  abs = path.resolve(file),
+): Config {
   files.push({ path: file, kind: 'config', text });
   const config = defaultConfig();
   config.file = file;
@@ -554,6 +561,18 @@ function loadConfig(file: string, text: string, files: SourceFile[], problems: L
     for (const k of ['positive', 'negative', 'very_negative'] as const) {
       if (typeof v.sentiment[k] === 'number') config.sentiment[k] = v.sentiment[k] as number;
     }
+  }
+  // Paths in the config stay inside the project folder (the config's own folder).
+  const root = path.dirname(abs);
+  for (const key of CONFIG_PATH_KEYS) {
+    const written = isObj(v.simulate) ? v.simulate[key] : undefined;
+    const why = typeof written === 'string' ? outsideProject(root, written) : undefined;
+    if (why)
+      problems.push({
+        rule: 'schema',
+        message: `simulate.${key} \`${written}\`: ${why}; give a path inside the project folder`,
+        pos: parsed.posAt(['simulate', key]),
+      });
   }
   for (const [id, setting] of entries(v.rules)) {
     const pos = parsed.posAt(['rules', id], { key: true });
