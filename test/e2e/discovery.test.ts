@@ -42,6 +42,14 @@ const CLEAN = `✓ ${readdirSync(path.join(ROOT, 'flows'), { recursive: true }).
 
 /** The time the run itself took (`--debug` prints it), without node's start-up. */
 const doneIn = (stderr: string) => Number(/tact: done in (\d+) ms/.exec(stderr)?.[1] ?? Number.NaN);
+/**
+ * The run time of lint on an untouched copy, measured now: "under 2 s" is checked as under 2 s on
+ * top of it, so a loaded CI machine does not fail what a loop or a hang (minutes) would.
+ */
+async function cleanRunMs(): Promise<number> {
+  const r = await tact(['lint', project('clean-' + Math.random().toString(36).slice(2)), '--debug']);
+  return doneIn(r.stderr);
+}
 const warnings = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('tact: warning:'));
 
 describe('discovery never loops and never opens what is not a file', () => {
@@ -60,7 +68,7 @@ describe('discovery never loops and never opens what is not a file', () => {
       'tact: warning: skipped loop/self.flow.yaml: a symbolic link that loops',
       'tact: warning: skipped loop/up: a link to ., a folder that holds it (a loop)',
     ]);
-    expect(doneIn(r.stderr)).toBeLessThan(2000);
+    expect(doneIn(r.stderr)).toBeLessThan(2000 + (await cleanRunMs()));
   });
 
   it('a link to a folder or a file read already is read once', async () => {
@@ -96,7 +104,7 @@ describe('discovery never loops and never opens what is not a file', () => {
       'tact: warning: skipped special/x.flow.yaml: it is a FIFO (named pipe), not a file',
       'tact: warning: skipped special/y.persona.yaml: it is a FIFO (named pipe), not a file',
     ]);
-    expect(doneIn(r.stderr)).toBeLessThan(2000);
+    expect(doneIn(r.stderr)).toBeLessThan(2000 + (await cleanRunMs()));
     expect(lstatSync(path.join(dir, 'x.flow.yaml')).isFIFO()).toBe(true);
   });
 
