@@ -1,5 +1,14 @@
-import type { Pos, Project, Route, Step } from '../flow/types.js';
+import type { DataDef, Pos, Project, Route, Step } from '../flow/types.js';
 import type { PathStep } from '../rules/types.js';
+import {
+  type AskRouting,
+  askCandidates,
+  canFail,
+  HUMAN_INTENT,
+  liveCandidates,
+  type RouteCondition,
+} from '../runtime/routing.js';
+import { type RouteKind, routeKey } from '../runtime/state.js';
 
 export type EdgeKind = 'next' | 'branch' | 'else' | 'option' | 'route' | 'handler' | 'global' | 'fallback';
 
@@ -14,6 +23,8 @@ export interface Edge {
   route?: Route;
   /** For option edges: the option's label and intent. */
   option?: { label: string; intent?: string };
+  /** How the runtime records this move (`routeKey(from, to, move)` is its key in `State.routes`). */
+  move: RouteKind;
 }
 
 /** The step graph of a whole project, across flows, with the config's global handlers. */
@@ -32,8 +43,8 @@ export function allSteps(project: Project): Map<string, Step> {
 }
 
 /**
- * Where each route reachable at an ask step comes from, in the runtime's order: the step's own
- * routes, then its flow's handlers, then the global handlers.
+ * Where each route reachable at an ask step comes from: the step's own routes, then its flow's
+ * handlers, then the global handlers (the list `AskRouting.handlers` indexes after the step's).
  */
 export function routesAt(project: Project, step: Step): Route[] {
   if (step.kind !== 'ask') return [];
@@ -41,36 +52,107 @@ export function routesAt(project: Project, step: Step): Route[] {
   return [...(step.routes ?? []), ...(flow?.handlers ?? []), ...project.config.handlers];
 }
 
-/** The edges leaving one step, in the order the runtime would try them. */
+/** The routing view (runtime/routing.ts) of an ask step of the project model. */
+export function askRoutingOfStep(project: Project, step: Step): AskRouting {
+  const flow = project.flows.get(step.flow);
+  const handlers = [...(flow?.handlers ?? []), ...project.config.handlers];
+  const collected = step.collect ? dataRef(project, step.flow, step.collect.name) : undefined;
+  return {
+    options: (step.options ?? []).map((o) => ({ label: o.label, intent: o.intent, goto: o.goto.qid })),
+    collect: step.collect ? { freeText: collected?.type === 'text' && !collected.pattern } : undefined,
+    routes: (step.routes ?? []).map(routeCondition),
+    handlers: handlers.map(routeCondition),
+    next: step.next?.qid,
+    urgent: (intent) => intent === HUMAN_INTENT || project.intents.get(intent)?.sensitive === true,
+  };
+}
+
+function routeCondition(r: Route): { when: RouteCondition; goto: string } {
+  const w = r.when;
+  const when: RouteCondition =
+    'intent' in w
+      ? { intent: w.intent }
+      : 'sentiment' in w
+        ? { sentiment: w.sentiment }
+        : { if: w.if.logic ?? false };
+  return { when, goto: r.goto.qid };
+}
+
+/**
+ * The edges leaving one step, in the order the runtime tries them, as runtime/routing.ts decides:
+ * at an ask step only the routes that can take some reply (not those behind a free-text collect
+ * or an accept-any question), and the fallback's `then` only where a reply can fail.
+ */
 export function edgesOf(project: Project, step: Step): Edge[] {
   const out: Edge[] = [];
-  const add = (to: string | undefined, kind: EdgeKind, pos: Pos | undefined, extra: Partial<Edge> = {}) => {
-    if (to) out.push({ from: step.qid, to, kind, pos: pos ?? step.pos, ...extra });
+  const add = (
+    to: string | undefined,
+    kind: EdgeKind,
+    move: RouteKind,
+    pos: Pos | undefined,
+    extra: Partial<Edge> = {},
+  ) => {
+    if (to) out.push({ from: step.qid, to, kind, move, pos: pos ?? step.pos, ...extra });
   };
   switch (step.kind) {
     case 'message':
     case 'action':
-      add(step.next?.qid, 'next', step.next?.pos);
+      add(step.next?.qid, 'next', 'next', step.next?.pos);
       break;
     case 'branch':
-      for (const c of step.branch ?? []) add(c.goto.qid, 'branch', c.goto.pos);
-      add(step.else?.qid, 'else', step.else?.pos);
+      for (const c of step.branch ?? []) add(c.goto.qid, 'branch', 'branch', c.goto.pos);
+      add(step.else?.qid, 'else', 'else', step.else?.pos);
       break;
     case 'ask': {
-      for (const o of step.options ?? [])
-        add(o.goto.qid, 'option', o.goto.pos, { option: { label: o.label, intent: o.intent } });
-      add(step.next?.qid, 'next', step.next?.pos);
-      for (const r of routesAt(project, step)) {
-        const kind: EdgeKind = r.scope === 'step' ? 'route' : r.scope === 'flow' ? 'handler' : 'global';
-        add(r.goto.qid, kind, r.goto.pos, { route: r });
+      const candidates = askCandidates(askRoutingOfStep(project, step));
+      const routes = routesAt(project, step);
+      const own = step.routes?.length ?? 0;
+      const done = new Set<string>();
+      for (const c of liveCandidates(candidates)) {
+        // One edge per thing written (an option, a route, the collect): an option taken by its
+        // label and by its intent is one edge.
+        const key = `${c.source}:${c.index}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        if (c.source === 'option') {
+          const o = step.options![c.index];
+          add(o.goto.qid, 'option', c.kind, o.goto.pos, { option: { label: o.label, intent: o.intent } });
+        } else if (c.source === 'route' || c.source === 'handler') {
+          const r = routes[c.source === 'route' ? c.index : own + c.index];
+          const kind: EdgeKind = r.scope === 'step' ? 'route' : r.scope === 'flow' ? 'handler' : 'global';
+          add(r.goto.qid, kind, c.kind, r.goto.pos, { route: r });
+        } else add(step.next?.qid, 'next', c.kind, step.next?.pos);
       }
-      if (step.fallback?.then) add(step.fallback.then.qid, 'fallback', step.fallback.then.pos);
+      if (canFail(candidates) && step.fallback?.then)
+        add(step.fallback.then.qid, 'fallback', 'fallback', step.fallback.then.pos);
       break;
     }
     default:
       break;
   }
   return out;
+}
+
+/** Can a reply at this ask step be a failed try (so its fallback matters)? Not when the step takes every reply. */
+export function replyCanFail(project: Project, step: Step): boolean {
+  return step.kind === 'ask' && canFail(askCandidates(askRoutingOfStep(project, step)));
+}
+
+/** Every move of the project's bot as route keys (`routeKey`), each once: what `botMoves` gives for its compiled bot. */
+export function graphMoves(graph: StepGraph): string[] {
+  const keys = new Set<string>();
+  for (const edges of graph.out.values()) for (const e of edges) keys.add(routeKey(e.from, e.to, e.move));
+  return [...keys];
+}
+
+/**
+ * The data a name written in `flow` refers to: a local name, or `other/name` for another flow's
+ * data. Without a flow (tact.config.yaml) only qualified names resolve.
+ */
+export function dataRef(project: Project, flow: string | undefined, name: string): DataDef | undefined {
+  const slash = name.indexOf('/');
+  if (slash >= 0) return project.flows.get(name.slice(0, slash))?.data.get(name.slice(slash + 1));
+  return flow === undefined ? undefined : project.flows.get(flow)?.data.get(name);
 }
 
 /** Build the step graph of a project. Edges to steps that do not exist are kept out. */

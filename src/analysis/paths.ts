@@ -1,9 +1,17 @@
 import { logicVars } from '../flow/conditions.js';
-import type { Condition, DataDef, Message, Pos, Project, Step, Target } from '../flow/types.js';
-import { type Edge, messageTexts, type StepGraph, stepsThatReach } from './graph.js';
+import type { Condition, Message, Pos, Project, Step, Target } from '../flow/types.js';
+import { askCandidates, liveCandidates } from '../runtime/routing.js';
+import {
+  askRoutingOfStep,
+  type Edge,
+  messageTexts,
+  routesAt,
+  type StepGraph,
+  stepsThatReach,
+} from './graph.js';
 
-/** The built-in intent of a customer asking for a person. */
-export const HUMAN_INTENT = 'human';
+export { HUMAN_INTENT } from '../runtime/routing.js';
+export { dataRef } from './graph.js';
 
 /** Steps from which a handoff step can be reached (handoff steps included). */
 export function stepsReachingPerson(graph: StepGraph): Set<string> {
@@ -19,24 +27,24 @@ export interface IntentRouting {
 }
 
 /**
- * Where the runtime sends a reply with this intent at an ask step. For the human intent and
- * sensitive intents flow-format.md (and runtime/step.ts) try the step's routes, then the flow's
- * handlers, then the global handlers, and only then the options; the first match wins.
+ * Where the runtime sends a reply with this intent at an ask step: the first live candidate of
+ * runtime/routing.ts that tests the intent (for `human` and sensitive intents the step's routes,
+ * then the flow's and the global handlers, and only then the options).
  */
 export function routeForIntent(project: Project, step: Step, intent: string): IntentRouting | undefined {
   if (step.kind !== 'ask') return undefined;
-  const flow = project.flows.get(step.flow);
-  const scopes: [IntentRouting['via'], typeof step.routes][] = [
-    ['route', step.routes],
-    ['handler', flow?.handlers],
-    ['global', project.config.handlers],
-  ];
-  for (const [via, routes] of scopes) {
-    const r = (routes ?? []).find((r) => 'intent' in r.when && r.when.intent === intent);
-    if (r) return { target: r.goto, via, pos: r.goto.pos };
+  const c = liveCandidates(askCandidates(askRoutingOfStep(project, step))).find(
+    (c) => c.test.type === 'intent' && c.test.intent === intent,
+  );
+  if (!c) return undefined;
+  if (c.source === 'option') {
+    const o = step.options![c.index];
+    return { target: o.goto, via: 'option', pos: o.goto.pos };
   }
-  const o = (step.options ?? []).find((o) => o.intent === intent);
-  return o ? { target: o.goto, via: 'option', pos: o.goto.pos } : undefined;
+  const routes = routesAt(project, step);
+  const r = routes[c.source === 'route' ? c.index : (step.routes?.length ?? 0) + c.index];
+  const via = r.scope === 'step' ? 'route' : r.scope === 'flow' ? 'handler' : 'global';
+  return { target: r.goto, via, pos: r.goto.pos };
 }
 
 /** A node of a search over (step, state) pairs. */
@@ -86,16 +94,6 @@ export function shortestStatePath<S>(
     }
   }
   return undefined;
-}
-
-/**
- * The data a name written in `flow` refers to: a local name, or `other/name` for another flow's
- * data. Without a flow (tact.config.yaml) only qualified names resolve.
- */
-export function dataRef(project: Project, flow: string | undefined, name: string): DataDef | undefined {
-  const slash = name.indexOf('/');
-  if (slash >= 0) return project.flows.get(name.slice(0, slash))?.data.get(name.slice(slash + 1));
-  return flow === undefined ? undefined : project.flows.get(flow)?.data.get(name);
 }
 
 /** Every text a step can say: `say`, `ask` and the fallback message. */

@@ -1,15 +1,9 @@
-import { buildGraph } from '../analysis/graph.js';
+import { buildGraph, replyCanFail } from '../analysis/graph.js';
 import { stepsReachingPerson } from '../analysis/paths.js';
-import type { Step } from '../flow/types.js';
+import type { Pos, Step, Target } from '../flow/types.js';
+import { fallbackMax } from '../runtime/routing.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
-
-/**
- * An ask step that takes any reply and goes on (no collect, options or routes; a `next`) never
- * falls back: the runtime accepts every reply there (runtime/step.ts, "accepts any reply").
- */
-const acceptsAnyReply = (s: Step) =>
-  !s.collect && (s.options ?? []).length === 0 && (s.routes ?? []).length === 0 && s.next !== undefined;
 
 export default defineRule<{ max_tries: number }>({
   id: 'fallback-escalates',
@@ -33,34 +27,68 @@ export default defineRule<{ max_tries: number }>({
     const person = stepsReachingPerson(graph);
     const maxTries = typeof options.max_tries === 'number' ? options.max_tries : 3;
     const reports: Report[] = [];
-    for (const step of graph.steps.values()) {
-      if (step.kind !== 'ask' || acceptsAnyReply(step)) continue;
-      const fb = step.fallback;
-      if (!fb) {
-        reports.push({ messageId: 'noFallback', data: { step: step.id }, at: step.pos });
-        continue;
-      }
-      // A problem in the project default is reported at each step that uses it, so it can be
-      // seen (and silenced) where the customer meets it.
-      const at = fb.inherited ? step.pos : fb.pos;
-      const whose = fb.inherited
-        ? `of \`${step.id}\` (the default in tact.config.yaml)`
-        : `of \`${step.id}\``;
+    const def = project.config.fallback;
+    // Steps where the project default decides: the whole fallback, or only its `then`.
+    const usingDefault: Step[] = [];
+    const usingDefaultThen: Step[] = [];
+    const fromDefault = (t: Target | undefined) =>
+      t !== undefined && def?.then !== undefined && samePos(t.pos, def.then.pos);
+    const check = (
+      fb: { max: number; then?: Target; pos: Pos },
+      whose: string,
+      flow: string | undefined,
+      parts: { then: boolean; max: boolean },
+    ) => {
       const data = {
-        step: step.id,
-        max: Math.max(1, fb.max),
+        max: fallbackMax(fb.max),
         max_tries: maxTries,
         whose,
         whose_lower: `the fallback ${whose}`,
         whose_upper: `the fallback ${whose}`.replace(/^t/, 'T'),
       };
-      if (!fb.then) reports.push({ messageId: 'noThen', data, at });
-      else if (graph.steps.has(fb.then.qid) && !person.has(fb.then.qid)) {
-        const target = fb.then.qid.startsWith(`${step.flow}/`) ? fb.then.raw : fb.then.qid;
-        reports.push({ messageId: 'thenNoPerson', data: { ...data, target }, at });
+      if (parts.then && !fb.then) reports.push({ messageId: 'noThen', data, at: fb.pos });
+      else if (parts.then && fb.then && graph.steps.has(fb.then.qid) && !person.has(fb.then.qid)) {
+        const target = flow && fb.then.qid.startsWith(`${flow}/`) ? fb.then.raw : fb.then.qid;
+        reports.push({ messageId: 'thenNoPerson', data: { ...data, target }, at: fb.pos });
       }
-      if (fb.max > maxTries) reports.push({ messageId: 'tooMany', data, at });
+      if (parts.max && fb.max > maxTries) reports.push({ messageId: 'tooMany', data, at: fb.pos });
+    };
+    for (const step of graph.steps.values()) {
+      // A question that takes every reply (free text, or only `next`) never falls back.
+      if (step.kind !== 'ask' || !replyCanFail(project, step)) continue;
+      const fb = step.fallback;
+      if (!fb) {
+        reports.push({ messageId: 'noFallback', data: { step: step.id }, at: step.pos });
+        continue;
+      }
+      if (fb.inherited) {
+        usingDefault.push(step);
+        continue;
+      }
+      const thenIsDefault = fromDefault(fb.then);
+      if (thenIsDefault) usingDefaultThen.push(step);
+      check(fb, `of \`${step.id}\``, step.flow, { then: !thenIsDefault, max: true });
+    }
+    // The project default is written once: a problem in it is reported once, where it is defined,
+    // naming the steps that use it.
+    const users = [...usingDefault, ...usingDefaultThen];
+    if (def && users.length > 0) {
+      const names = users.map((s) => `\`${s.qid}\``);
+      const shown =
+        names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+      check(
+        def,
+        `in tact.config.yaml (the default of ${plural(users.length, 'ask step')}: ${shown})`,
+        undefined,
+        {
+          then: true,
+          max: usingDefault.length > 0,
+        },
+      );
     }
     return reports;
   },
 });
+
+const samePos = (a: Pos, b: Pos) => a.file === b.file && a.line === b.line && a.column === b.column;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -28,6 +28,7 @@ export {
   MAX_BOT_NESTING,
 } from './load.js';
 export { fillPlaceholders, MAX_REPLY_CHARS, sanitizeReply, variantsFor } from './messages.js';
+export { botMoves } from './routing.js';
 export {
   type Action,
   createSession,

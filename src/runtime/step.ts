@@ -1,8 +1,18 @@
 import { analyzeSentiment } from '../analysis/sentiment.js';
-import type { BotFile, BotMessage, BotRoute, BotSentimentLabel, BotStep, BotWhen } from './bot-types.js';
+import type { BotFile, BotMessage, BotSentimentLabel, BotStep } from './bot-types.js';
 import { conditionData, holds } from './logic.js';
 import { fillPlaceholders, normalizeLabel, sanitizeReply, variantsFor } from './messages.js';
 import { type IntentMatch, matchIntent, type NluIndex } from './nlu.js';
+import {
+  askCandidates,
+  askRoutingOf,
+  type Candidate,
+  canFail,
+  chooseCandidate,
+  fallbackMove,
+  type ReplyFacts,
+  testedIntents,
+} from './routing.js';
 import { extractValue } from './slots.js';
 import { type JsonValue, type RouteKind, routeKey, type State, toJson } from './state.js';
 
@@ -48,8 +58,7 @@ export interface StepResult {
 /** Automatic moves without customer input after which the runtime escalates with reason `loop`. */
 export const MAX_AUTOMATIC_MOVES = 50;
 
-/** The failed tries an ask step allows when its fallback gives no `max`. */
-export const DEFAULT_FALLBACK_MAX = 2;
+export { DEFAULT_FALLBACK_MAX } from './routing.js';
 
 interface Move {
   to: string;
@@ -100,6 +109,9 @@ function workingCopy(state: State): State {
     errors: [...state.errors],
   };
 }
+
+// A bot file is not changed while it runs (loadBot gives a prepared copy), so its candidates can be kept.
+const candidateCache = new WeakMap<BotFile, WeakMap<BotStep, Candidate[]>>();
 
 /** One call of `step`: a working copy of the state and the output so far. */
 class Run {
@@ -275,7 +287,7 @@ class Run {
     return this.fail(at, st);
   }
 
-  /** The routing order of flow-format.md; the first that matches wins. */
+  /** Route the reply by the candidates of routing.ts (the order of flow-format.md); the first that takes it wins. */
   route(
     at: string,
     st: BotStep,
@@ -284,82 +296,65 @@ class Run {
     label: BotSentimentLabel,
   ): Decision | undefined {
     const s = this.state;
-    const own = (st.routes ?? []).filter((r) => !('option' in r.when));
-    const handlers = [...this.handlers(st.handlers), ...this.handlers('*')];
-
-    // 0. A reply that is exactly a quick reply's label or number is that choice: nothing to guess.
     const options = st.options ?? [];
     const said = normalizeLabel(text);
     const number = /^#?(\d{1,3})[.)]?$/.exec(said);
     const exact = options.findIndex(
       (o, i) => normalizeLabel(o.label) === said || (number !== null && Number(number[1]) === i + 1),
     );
-    const exactRoute = (st.routes ?? []).find((r) => 'option' in r.when && r.when.option === exact + 1);
-    if (exact >= 0 && exactRoute)
-      return { to: exactRoute.goto, kind: 'option', cause: `customer chose "${options[exact].label}"` };
-
-    // 1. A person or a sensitive topic, wherever it is routed.
-    const isHuman = intent === 'human';
-    const isSensitive = intent !== 'none' && this.bot.intents?.[intent]?.sensitive === true;
-    if (isHuman || isSensitive) {
-      const cause = isHuman ? 'customer asked for a person' : `sensitive topic: ${intent}`;
-      const mine = own.find((r) => 'intent' in r.when && r.when.intent === intent);
-      if (mine) return { to: mine.goto, kind: 'intent', cause };
-      const shared = handlers.find((r) => 'intent' in r.when && r.when.intent === intent);
-      if (shared) return { to: shared.goto, kind: 'handler', cause };
-    }
-
-    // 2. Quick replies by their intent (the exact label or number was taken above).
-    if (options.length > 0) {
-      const index = options.findIndex(
-        (o) => o.intent !== undefined && intent !== 'none' && o.intent === intent,
-      );
-      const option = index + 1;
-      const r = (st.routes ?? []).find((r) => 'option' in r.when && r.when.option === option);
-      if (index >= 0 && r)
-        return { to: r.goto, kind: 'option', cause: `customer chose "${options[index].label}"` };
-    }
-
-    // 3. A value of the data's type in the reply.
-    if (st.collect) {
-      const def = this.bot.data?.[st.collect];
-      const value = def ? safely(() => toJson(extractValue(def, text))) : undefined;
-      if (value !== undefined && value !== null) {
-        s.data[st.collect] = value;
-        if (st.next) return { to: st.next, kind: 'collect' };
+    // The value is looked for when routing reaches the collect (or a condition, which reads the
+    // data after this reply), and stored as soon as it is found.
+    let found: boolean | undefined;
+    const hasValue = () => {
+      if (found === undefined) {
+        const def = st.collect ? this.bot.data?.[st.collect] : undefined;
+        const value = def ? safely(() => toJson(extractValue(def, text))) : undefined;
+        found = value !== undefined && value !== null;
+        if (found && st.collect) s.data[st.collect] = value as JsonValue;
       }
-    }
-
-    // 4. and 5. The step's routes, then the flow's and the global handlers.
-    const data = conditionData(s, this.bot.channel);
-    const matches = (when: BotWhen) => {
-      if ('intent' in when) return intent !== 'none' && when.intent === intent;
-      if ('sentiment' in when)
-        return when.sentiment === label || (when.sentiment === 'negative' && label === 'very_negative');
-      if ('if' in when) return holds(when.if, data);
-      return false;
+      return found;
     };
-    const describe = (when: BotWhen) =>
-      'intent' in when
-        ? `customer intent ${intent} at ${at}`
-        : 'sentiment' in when
-          ? `customer sentiment ${label} at ${at}`
-          : `condition met at ${at}`;
-    const mine = own.find((r) => matches(r.when));
-    if (mine) return { to: mine.goto, kind: kindOf(mine.when), cause: describe(mine.when) };
-    const shared = handlers.find((r) => matches(r.when));
-    if (shared) return { to: shared.goto, kind: 'handler', cause: describe(shared.when) };
+    const reply: ReplyFacts = {
+      option: exact + 1,
+      intent,
+      sentiment: label,
+      hasValue,
+      holds: (logic) => {
+        hasValue();
+        return holds(logic, conditionData(s, this.bot.channel));
+      },
+    };
+    const chosen = chooseCandidate(this.candidates(st), reply);
+    if (!chosen) return undefined;
+    return { to: chosen.to, kind: chosen.kind, cause: this.causeOf(chosen, at, intent, label) };
+  }
 
-    // An ask step that only goes on accepts any reply.
-    if (!st.collect && options.length === 0 && own.length === 0 && st.next)
-      return { to: st.next, kind: 'accept' };
+  /** Why the chosen candidate took the reply, for a later handoff's reason. */
+  causeOf(c: Candidate, at: string, intent: string, label: BotSentimentLabel): string | undefined {
+    const st = this.bot.steps[at];
+    if (c.source === 'option') return `customer chose "${st?.options?.[c.index]?.label ?? ''}"`;
+    if (c.test.type === 'intent' && intent === 'human') return 'customer asked for a person';
+    if (c.test.type === 'intent' && askRoutingOf(this.bot, st).urgent(intent))
+      return `sensitive topic: ${intent}`;
+    if (c.test.type === 'intent') return `customer intent ${intent} at ${at}`;
+    if (c.test.type === 'sentiment') return `customer sentiment ${label} at ${at}`;
+    if (c.test.type === 'if') return `condition met at ${at}`;
     return undefined;
   }
 
-  handlers(key: string | undefined): BotRoute[] {
-    if (!key || !this.bot.handlers || !Object.hasOwn(this.bot.handlers, key)) return [];
-    const list = this.bot.handlers[key];
-    return Array.isArray(list) ? list : [];
+  /** The routing candidates of an ask step (routing.ts), worked out once per step of a bot. */
+  candidates(st: BotStep): Candidate[] {
+    let perStep = candidateCache.get(this.bot);
+    if (!perStep) {
+      perStep = new WeakMap();
+      candidateCache.set(this.bot, perStep);
+    }
+    let cached = perStep.get(st);
+    if (!cached) {
+      cached = askCandidates(askRoutingOf(this.bot, st));
+      perStep.set(st, cached);
+    }
+    return cached;
   }
 
   /** A reply nothing matched: re-ask, or after `max` failed tries go to the fallback's `then`. */
@@ -368,10 +363,12 @@ class Run {
     s.fallbacks += 1;
     this.output.missed = true;
     const fallback = st?.fallback;
-    const max = Math.max(1, fallback?.max ?? DEFAULT_FALLBACK_MAX);
-    if (fallback?.then && s.fallbacks >= max) {
+    // A question that takes every reply with text (free text) only gets here on an empty reply:
+    // it asks again, and never gives up on the customer for saying nothing.
+    const move = st && canFail(this.candidates(st)) ? fallbackMove(fallback, s.fallbacks) : undefined;
+    if (move) {
       s.cause = `no match after ${s.fallbacks} tries at ${at}`;
-      return { to: fallback.then, from: at, kind: 'fallback' };
+      return { to: move.to, from: at, kind: move.kind };
     }
     this.say(fallback?.say, 'fallback');
     this.say(st?.ask, 'ask');
@@ -423,16 +420,14 @@ class Run {
   }
 
   /**
-   * The intents a reply at this step can be routed on: `human`, the sensitive ones, and those of
-   * the step's options and routes and of the flow's and global handlers. Matching only among them
-   * keeps an intent of another flow from taking a reply meant for this step.
+   * The intents a reply at this step can be routed on: `human`, the sensitive ones, and those the
+   * step's candidates test (its options and routes, the flow's and global handlers). Matching only
+   * among them keeps an intent of another flow from taking a reply meant for this step.
    */
   candidateIntents(st: BotStep): Set<string> {
     const out = new Set<string>(['human']);
     for (const [id, def] of Object.entries(this.bot.intents ?? {})) if (def?.sensitive) out.add(id);
-    for (const o of st.options ?? []) if (o.intent) out.add(o.intent);
-    for (const r of [...(st.routes ?? []), ...this.handlers(st.handlers), ...this.handlers('*')])
-      if ('intent' in r.when) out.add(r.when.intent);
+    for (const intent of testedIntents(this.candidates(st))) out.add(intent);
     return out;
   }
 }
@@ -465,10 +460,6 @@ function readingOf(bot: BotFile, at: string, text: string, read: () => Reading):
     memo.set(key, r);
   }
   return r;
-}
-
-function kindOf(when: BotWhen): RouteKind {
-  return 'intent' in when ? 'intent' : 'sentiment' in when ? 'sentiment' : 'if';
 }
 
 /** A misbehaving analyzer or extractor must not stop the conversation: treat it as finding nothing. */

@@ -62,6 +62,37 @@ steps:
       },
     },
     {
+      name: 'a free-text question (text without a pattern) takes every reply, so it never falls back',
+      flow: `flow: main
+data:
+  city: {type: text}
+steps:
+  ask_city:
+    ask: Which city are you travelling to?
+    collect: city
+    next: bye
+  bye:
+    say: Have a good trip to {city}.
+    end: resolved
+`,
+    },
+    {
+      name: 'a free-text question with a fallback without then: the fallback never fires',
+      flow: `flow: main
+data:
+  city: {type: text}
+steps:
+  ask_city:
+    ask: Which city are you travelling to?
+    collect: city
+    fallback:
+      say: Which city?
+    next: bye
+  bye:
+    end: resolved
+`,
+    },
+    {
       name: 'a question that accepts any reply never falls back',
       flow: `flow: main
 steps:
@@ -95,7 +126,7 @@ steps:
       name: 'no fallback and no project default: the customer is re-asked forever',
       flow: `flow: main
 data:
-  order_id: {type: text}
+  order_id: {type: text, pattern: "[A-Z]{2}[0-9]{6}"}
 steps:
   ask_order:
     ask: What's your order number?
@@ -157,14 +188,14 @@ steps:
       ],
     },
     {
-      name: 'a bad project default is reported at each step that uses it',
+      name: 'a bad project default is reported once, where it is defined, not at each step that uses it',
       config: `fallback:
   say: Sorry, I didn't get that.
   then: main/goodbye
 `,
       flow: `flow: main
 data:
-  order_id: {type: text}
+  order_id: {type: text, pattern: "[0-9]{6}"}
 steps:
   ask_order:
     ask: What's your order number?
@@ -175,12 +206,55 @@ steps:
     options:
       - label: No
         goto: goodbye
+  ask_size:
+    ask: Which size?
+    options:
+      - label: Small
+        goto: goodbye
+  ask_colour:
+    ask: Which colour?
+    options:
+      - label: Red
+        goto: goodbye
   goodbye:
     end: resolved
 `,
       errors: [
-        { messageId: 'thenNoPerson', line: 5, column: 3, message: '(the default in tact.config.yaml)' },
-        { messageId: 'thenNoPerson', line: 9, column: 3 },
+        {
+          messageId: 'thenNoPerson',
+          file: 'tact.config.yaml',
+          line: 1,
+          column: 1,
+          message:
+            'the fallback in tact.config.yaml (the default of 4 ask steps: `main/ask_order`, `main/ask_more`, `main/ask_size` and 1 more) sends the customer to `main/goodbye`',
+        },
+      ],
+    },
+    {
+      name: "steps whose own fallback takes the default's `then`: the `then` is reported once at the default, the own `max` at the step",
+      config: `fallback:
+  then: main/goodbye
+`,
+      flow: `flow: main
+steps:
+  ask_more:
+    ask: Anything else?
+    options:
+      - label: No
+        goto: goodbye
+    fallback: {max: 5}
+  goodbye:
+    end: resolved
+`,
+      errors: [
+        {
+          messageId: 'thenNoPerson',
+          file: 'tact.config.yaml',
+          line: 1,
+          column: 1,
+          message: '(the default of 1 ask step: `main/ask_more`)',
+        },
+        { messageId: 'tooMany', line: 8, column: 5, message: 'The fallback of `ask_more` lets the customer fail 5 times' },
       ],
     },
     {
@@ -198,7 +272,7 @@ steps:
   done:
     end: resolved
 `,
-      errors: [{ messageId: 'noThen', line: 3, column: 3 }],
+      errors: [{ messageId: 'noThen', file: 'tact.config.yaml', line: 1, column: 1 }],
     },
   ],
 });

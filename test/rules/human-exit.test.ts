@@ -111,7 +111,7 @@ steps:
     routes:
       - intent: human
         goto: handoff
-    next: ask_email
+    options: [{label: Email my receipt, goto: ask_email}]
   ask_email:
     ask: What email should I send your receipt to?
     collect: email

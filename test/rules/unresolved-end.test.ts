@@ -139,7 +139,7 @@ steps:
         goto: handoff
       - sentiment: very_negative
         goto: handoff
-    next: give_up
+    fallback: {max: 1, then: give_up}
   give_up:
     end: unresolved
   handoff:
