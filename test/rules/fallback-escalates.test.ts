@@ -254,7 +254,12 @@ steps:
           column: 1,
           message: '(the default of 1 ask step: `main/ask_more`)',
         },
-        { messageId: 'tooMany', line: 8, column: 5, message: 'The fallback of `ask_more` lets the customer fail 5 times' },
+        {
+          messageId: 'tooMany',
+          line: 8,
+          column: 5,
+          message: 'The fallback of `ask_more` lets the customer fail 5 times',
+        },
       ],
     },
     {
