@@ -47,6 +47,41 @@ function textStart(project: Project, text: string, pos: Pos): number | undefined
   return undefined;
 }
 
+/**
+ * retext-equality also carries advice for teaching texts ("just", "of course", "simply", "easy",
+ * "obviously"): words that talk down to a learner. In a support chat they are warmth ("Of course!",
+ * "Just a moment"), and talking down to a customer is blame-language's to find. The library marks
+ * that advice by its source; it is left out.
+ */
+const TEACHING_ADVICE = /words-avoid-educational-writing/;
+
+/**
+ * Words the library flags as euphemisms for disability that have an everyday sense about things:
+ * an invalid date, a special offer, a challenged claim. They are about a person only as a noun
+ * ("an invalid") or before a word for people ("special needs", "challenged users").
+ */
+const EVERYDAY_SENSE = new Set(['invalid', 'special', 'challenged']);
+const PEOPLE =
+  /^(?:people|persons?|users?|customers?|clients?|children|child|kids?|babies|baby|adults?|m[ae]n|wom[ae]n|boys?|girls?|guests?|members?|passengers?|travell?ers?|individuals?|students?|pupils?|athletes?|olympians?|patients?|workers?|employees?|staff|needs|population|community|folks?)$/i;
+
+/** Is the flagged word, at this place in the text, about a person? */
+function aboutPeople(prose: string, actual: string, start: number, end: number): boolean {
+  if (!EVERYDAY_SENSE.has(actual.toLowerCase())) return true;
+  const after = /^\s+([\p{L}'’-]+)/u.exec(prose.slice(end))?.[1];
+  if (after && PEOPLE.test(after)) return true;
+  // A noun: after an article, and not followed by another word ("an invalid.", "the special").
+  const before = /([\p{L}]+)\s+$/u.exec(prose.slice(0, start))?.[1]?.toLowerCase();
+  return (before === 'an' || before === 'a' || before === 'the') && after === undefined;
+}
+
+/** Where a message of the library is in the text, as offsets. */
+function spanOf(m: { place?: unknown }): [number, number] | undefined {
+  const p = m.place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
+  return p?.start?.offset !== undefined && p.end?.offset !== undefined
+    ? [p.start.offset, p.end.offset]
+    : undefined;
+}
+
 const quoteList = (xs: string[]) => {
   const shown = xs.slice(0, 4).map((x) => `\`${x}\``);
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}` : shown[0];
@@ -78,7 +113,17 @@ export default defineRule<Options>({
         continue;
       }
       const start = textStart(project, text, pos);
-      for (const msg of file.messages) {
+      // The library can flag a word and the phrase it starts ("special", "special needs"): keep the phrase.
+      const spans = file.messages.map(spanOf);
+      const inside = ([from, to]: [number, number], i: number) =>
+        spans.some(
+          (o, j) => j !== i && o !== undefined && o[0] <= from && to <= o[1] && o[1] - o[0] > to - from,
+        );
+      for (const [i, msg] of file.messages.entries()) {
+        if (msg.note && TEACHING_ADVICE.test(msg.note)) continue;
+        const span = spans[i];
+        if (span && (inside(span, i) || (msg.actual && !aboutPeople(prose, msg.actual, span[0], span[1]))))
+          continue;
         const expected = Array.isArray(msg.expected) ? msg.expected.filter((e) => e) : [];
         const at: Pos =
           start !== undefined && msg.line === 1 && typeof msg.column === 'number'

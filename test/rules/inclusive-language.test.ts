@@ -27,8 +27,28 @@ testRule(rule, {
         '    end: resolved',
       ),
     },
+    { name: '"invalid" about a value', flow: say("Sorry, that's an invalid value. It's eight digits.") },
+    { name: '"invalid" said of a date', flow: say('That date is invalid, please try another.') },
+    {
+      name: 'a special offer, and a claim that was challenged',
+      flow: say('Our special offer ends today, and your claim was challenged.'),
+    },
+    { name: '"what did you just say"', flow: say('Sorry, what did you just say?') },
+    { name: '"Of course!" is warmth in a support chat', flow: say('"Of course! I can help with that."') },
+    {
+      name: '"simply" and "easy"',
+      flow: say("It's easy to reset your password, simply tap Forgot password."),
+    },
   ],
   invalid: [
+    {
+      name: 'the same words about people are still reported',
+      flow: say('We have seats for special needs passengers and invalid travellers.'),
+      errors: [
+        { messageId: 'insensitive', line: 4, column: 28, message: '`special needs`' },
+        { messageId: 'insensitive', line: 4, column: 57, message: '`invalid`' },
+      ],
+    },
     {
       name: 'a plain scalar: the column of the word itself, the suggestion from the library',
       flow: say('Hey guys, your order is on its way.'),
