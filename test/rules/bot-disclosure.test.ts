@@ -42,6 +42,60 @@ steps:
 `,
     },
     {
+      name: "words between 'virtual' and the role",
+      flow: `flow: main
+steps:
+  greet:
+    say: Hi, I'm the virtual telecommunications agent for Acme.
+    end: resolved
+`,
+    },
+    {
+      name: 'an automated assistant',
+      flow: `flow: main
+steps:
+  greet:
+    say: Hello, this is Acme's automated assistant, here to help.
+    end: resolved
+`,
+    },
+    {
+      name: "'I'm a bot'",
+      flow: `flow: main
+steps:
+  greet:
+    say: Hi! I'm a bot, but I can get you a person any time.
+    end: resolved
+`,
+    },
+    {
+      name: 'an AI assistant',
+      flow: `flow: main
+steps:
+  greet:
+    say: Welcome. Acme AI assistant at your service.
+    end: resolved
+`,
+    },
+    {
+      name: "'you're chatting with' a bot",
+      flow: `flow: main
+steps:
+  greet:
+    say: Hello! You're chatting with Acme's bot.
+    end: resolved
+`,
+    },
+    {
+      name: "'this chat is automated'",
+      flow: `flow: main
+steps:
+  greet:
+    say: Welcome to Acme support. This chat is automated, and a person can take over at any time.
+    end: resolved
+`,
+    },
+    {
       name: 'option phrases adds wording the project uses',
       options: { phrases: ['self-service helper'] },
       flow: `flow: main
@@ -53,6 +107,26 @@ steps:
     },
   ],
   invalid: [
+    {
+      name: "a developer's welcome card names the bot it runs, but never tells the customer they talk to one",
+      flow: `flow: main
+steps:
+  greet:
+    say: Welcome to the Bot Builder sample! Now that your bot is running, use the links below to learn how to deploy it.
+    end: resolved
+`,
+      errors: [{ messageId: 'notDisclosed', line: 4, column: 10 }],
+    },
+    {
+      name: 'a negation turns it around',
+      flow: `flow: main
+steps:
+  greet:
+    say: Hi, I'm not a virtual assistant, I'm Sam from the support team.
+    end: resolved
+`,
+      errors: [{ messageId: 'notDisclosed', line: 4, column: 10 }],
+    },
     {
       name: 'a greeting that sounds like a person',
       flow: `flow: main
