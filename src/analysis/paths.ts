@@ -18,6 +18,20 @@ export function stepsReachingPerson(graph: StepGraph): Set<string> {
   return stepsThatReach(graph, (s) => s.kind === 'handoff');
 }
 
+/**
+ * Does the conversation reach a person from this step without another question: a handoff, or
+ * messages and actions whose `next` leads to one? (A branch might not; a question asks first.)
+ */
+export function leadsStraightToPerson(graph: StepGraph, qid: string): boolean {
+  const seen = new Set<string>();
+  for (let s = graph.steps.get(qid); s && !seen.has(s.qid); s = s.next && graph.steps.get(s.next.qid)) {
+    if (s.kind === 'handoff') return true;
+    if (s.kind !== 'message' && s.kind !== 'action') return false;
+    seen.add(s.qid);
+  }
+  return false;
+}
+
 /** Where an intent is sent at one ask step, and by what. */
 export interface IntentRouting {
   target: Target;

@@ -5,8 +5,10 @@ import type { Report } from './types.js';
 
 // What a machine calls itself: a role ("assistant", "agent", "chat"...) said to be virtual,
 // automated or AI, with up to three words between ("the virtual telecommunications agent").
-const MACHINE = String.raw`(?:virtual|digital|automated|automatic|ai-powered|ai-driven|ai-based|artificial|computeri[sz]ed|robotic|self-service)`;
-const ROLE = String.raw`(?:assistants?|agents?|helpers?|advis[eo]rs?|concierges?|hosts?|guides?|companions?|representatives?|reps?|receptionists?|operators?|systems?|services?|programs?|chat|chats|bots?|chatbots?|messages?|responses?|repl(?:y|ies))`;
+const MACHINE =
+  '(?:virtual|digital|automated|automatic|ai-powered|ai-driven|ai-based|artificial|computeri[sz]ed|robotic|self-service)';
+const ROLE =
+  '(?:assistants?|agents?|helpers?|advis[eo]rs?|concierges?|hosts?|guides?|companions?|representatives?|reps?|receptionists?|operators?|systems?|services?|programs?|chat|chats|bots?|chatbots?|messages?|responses?|repl(?:y|ies))';
 const BETWEEN = String.raw`(?:[\s-]+[\p{L}\p{N}'’&-]+){0,3}?`;
 const MACHINE_ROLE = new RegExp(String.raw`\b${MACHINE}${BETWEEN}[\s-]+${ROLE}\b`, 'iu');
 /** "AI" in capitals before a role ("AI assistant"); in lower case "ai" is too often something else. */

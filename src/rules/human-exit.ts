@@ -1,5 +1,10 @@
 import { buildGraph, pathTo, searchFrom, stepsThatReach, toPathSteps } from '../analysis/graph.js';
-import { HUMAN_INTENT, routeForIntent, stepsReachingPerson } from '../analysis/paths.js';
+import {
+  HUMAN_INTENT,
+  leadsStraightToPerson,
+  routeForIntent,
+  stepsReachingPerson,
+} from '../analysis/paths.js';
 import type { Step } from '../flow/types.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
@@ -44,7 +49,9 @@ export default defineRule({
       const path = toPathSteps(graph, pathTo(tree, qid));
       reported.add(qid);
       if (!routing) {
-        const option = (step.options ?? []).find((o) => person.has(o.goto.qid));
+        // Name an option only when it is itself the way to a person, not one from which a person is
+        // reachable much later.
+        const option = (step.options ?? []).find((o) => leadsStraightToPerson(graph, o.goto.qid));
         reports.push(
           option
             ? {

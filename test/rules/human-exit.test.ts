@@ -218,6 +218,81 @@ steps:
       ],
     },
     {
+      name: 'options from which a person is reachable only much later are not named as the way to a person',
+      flow: `flow: main
+data:
+  order: {type: text, pattern: "[0-9]{6}"}
+steps:
+  menu:
+    ask: What can I help with?
+    options:
+      - label: Track my order
+        goto: ask_order
+      - label: Say sorry first
+        goto: sorry
+  ask_order:
+    ask: What's your order number?
+    collect: order
+    routes:
+      - intent: human
+        goto: handoff
+    fallback: {max: 2, then: handoff}
+    next: done
+  sorry:
+    say: I'm sorry about this.
+    next: handoff
+  done:
+    say: It arrives tomorrow.
+    end: resolved
+  handoff:
+    handoff: true
+`,
+      errors: [
+        {
+          messageId: 'notRoutedOption',
+          line: 5,
+          column: 3,
+          path: ['main/menu'],
+          message: 'option "Say sorry first" leads to a person, so add `intent: human` to it',
+        },
+      ],
+    },
+    {
+      name: 'no option leads straight to a person: the advice is to route the intent, naming no option',
+      flow: `flow: main
+data:
+  order: {type: text, pattern: "[0-9]{6}"}
+steps:
+  menu:
+    ask: What can I help with?
+    options:
+      - label: Track my order
+        goto: ask_order
+  ask_order:
+    ask: What's your order number?
+    collect: order
+    routes:
+      - intent: human
+        goto: handoff
+    fallback: {max: 2, then: handoff}
+    next: done
+  done:
+    say: It arrives tomorrow.
+    end: resolved
+  handoff:
+    handoff: true
+`,
+      errors: [
+        {
+          messageId: 'notRouted',
+          line: 5,
+          column: 3,
+          path: ['main/menu'],
+          message: 'a customer at `menu` who asks for a person is not routed to one',
+        },
+      ],
+    },
+    {
       name: "the step's own human route wins over the global handler, as in the runtime",
       config: `handlers:
   - intent: human
