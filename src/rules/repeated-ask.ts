@@ -41,6 +41,24 @@ function isDeliberate(graph: StepGraph, e: Edge, asksAgain: (s: Step) => boolean
   return false;
 }
 
+/**
+ * What a customer says to drop what they were doing: the whole reply is "cancel", "quit", "stop",
+ * "start over", "never mind", "forget it", "main menu"... with no object ("cancel my order" is a
+ * task, not a way out of one).
+ */
+const ABANDON =
+  /^(?:(?:no\s*,?\s*|ok\s*,?\s*|please\s+|just\s+|i\s+want\s+to\s+|let'?s\s+)*)(?:cancel(?:\s+(?:that|this|it|everything))?|quit|stop|exit|abort|reset|restart|start\s+(?:over|again)|begin\s+again|never\s*mind|forget\s+(?:it|that|about\s+it)|go\s+back(?:\s+to\s+(?:the\s+)?(?:start|beginning|menu|main\s+menu))?|(?:back\s+to\s+)?(?:the\s+)?main\s+menu)(?:\s+please)?[\s.!]*$/i;
+
+/** Does this intent (its name or an example) or this option label mean dropping the task? */
+function meansAbandon(project: Project, e: Edge): boolean {
+  if (e.option && ABANDON.test(e.option.label)) return true;
+  const intent = e.route && 'intent' in e.route.when ? e.route.when.intent : e.option?.intent;
+  if (!intent) return false;
+  const def = project.intents.get(intent);
+  const name = (def?.name ?? intent.slice(intent.indexOf('/') + 1)).replace(/[_-]+/g, ' ');
+  return ABANDON.test(name) || (def?.examples ?? []).some((x) => ABANDON.test(x));
+}
+
 export default defineRule<{ across_flows: boolean }>({
   id: 'repeated-ask',
   category: 'empathy',
@@ -69,13 +87,15 @@ export default defineRule<{ across_flows: boolean }>({
       // question for the same thing, reached through a menu, should reuse the value instead.
       const asksAgain = (s: Step) =>
         collectors.some((c) => c.step.qid === s.qid && c.data.qid === first.data.qid);
-      // After the value was stored: walk on from `next`, not past a check of the value.
+      // After the value was stored: walk on from `next`, not past a check of the value, and not
+      // past the customer dropping the task ("cancel", "start over"): asking again then is right.
       const tree = searchFrom(
         graph,
         [next],
         (e) =>
           !checksValue(graph.steps.get(e.from)!, first.data) &&
-          !isDeliberate(graph, e, asksAgain, first.data),
+          !isDeliberate(graph, e, asksAgain, first.data) &&
+          !meansAbandon(project, e),
       );
       for (const second of collectors) {
         if (!same(first.data, second.data) || !tree.has(second.step.qid)) continue;

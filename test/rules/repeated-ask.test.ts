@@ -36,9 +36,58 @@ steps:
   },
 };
 
+const cancelAndRestart = (handler: string, intents: string) => `flow: main
+data:
+  city: {type: text}
+  day: {type: date}
+  seat: {type: choice, values: [window, aisle]}
+intents:
+${intents}
+handlers:
+${handler}
+steps:
+  menu:
+    ask: What would you like to do?
+    options:
+      - label: Book a trip
+        goto: ask_city
+  ask_city:
+    ask: Which city?
+    collect: city
+    next: ask_day
+  ask_day:
+    ask: Which day?
+    collect: day
+    next: ask_seat
+  ask_seat:
+    ask: Window or aisle?
+    collect: seat
+    next: booked
+  booked:
+    say: Booked for {city} on {day}.
+    end: resolved
+  cancelled:
+    say: OK, I've dropped that.
+    next: menu
+`;
+
 testRule(rule, {
   valid: [
     goodProject,
+    {
+      name: 'asked again after the customer cancelled and started again',
+      flow: cancelAndRestart(
+        '  - intent: stop_booking\n    goto: cancelled',
+        '  stop_booking: {examples: [cancel, quit, never mind]}',
+      ),
+    },
+    {
+      name: 'an intent named for starting over',
+      flow: cancelAndRestart(
+        '  - intent: start_over\n    goto: cancelled',
+        '  start_over: {examples: [from the top]}',
+      ),
+    },
     {
       name: 'a confirm-and-correct loop reads the value back before asking again',
       flow: `flow: main
@@ -107,6 +156,30 @@ steps:
     },
   ],
   invalid: [
+    {
+      name: 'an intent that does a task ("cancel my order") is not a way out of this one',
+      flow: cancelAndRestart(
+        '  - intent: cancel_order\n    goto: cancelled',
+        '  cancel_order: {examples: [cancel my order, I want to cancel the order]}',
+      ),
+      errors: [
+        {
+          messageId: 'repeated',
+          line: 23,
+          column: 14,
+          path: [
+            'main/menu',
+            'main/ask_city',
+            'main/ask_day',
+            'main/ask_seat',
+            'main/cancelled',
+            'main/menu',
+            'main/ask_city',
+            'main/ask_day',
+          ],
+        },
+      ],
+    },
     {
       name: 'the calm-down handler sends an upset customer back to the first question',
       flow: `flow: main
