@@ -4,7 +4,7 @@ import {
   type AskRouting,
   askCandidates,
   canFail,
-  HUMAN_INTENT,
+  isBuiltinUrgent,
   liveCandidates,
   type RouteCondition,
 } from '../runtime/routing.js';
@@ -63,7 +63,7 @@ export function askRoutingOfStep(project: Project, step: Step): AskRouting {
     routes: (step.routes ?? []).map(routeCondition),
     handlers: handlers.map(routeCondition),
     next: step.next?.qid,
-    urgent: (intent) => intent === HUMAN_INTENT || project.intents.get(intent)?.sensitive === true,
+    urgent: (intent) => isBuiltinUrgent(intent) || project.intents.get(intent)?.sensitive === true,
   };
 }
 
@@ -112,7 +112,7 @@ export function edgesOf(project: Project, step: Step): Edge[] {
         // One edge per thing written (an option, a route, the collect): an option taken by its
         // label and by its intent is one edge.
         const key = `${c.source}:${c.index}`;
-        if (done.has(key)) continue;
+        if (c.source === 'answer' || done.has(key)) continue;
         done.add(key);
         if (c.source === 'option') {
           const o = step.options![c.index];

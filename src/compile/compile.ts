@@ -64,7 +64,11 @@ export function compileProject(project: LoadedProject, options: CompileOptions =
     hash: '',
     entry,
     channel: config.channel,
-    bot: defined({ name: config.bot.name, company: config.bot.company }),
+    bot: defined({
+      name: config.bot.name,
+      company: config.bot.company,
+      disclosure: disclosureOf(config.bot),
+    }),
     sentiment: {
       positive: config.sentiment.positive,
       negative: config.sentiment.negative,
@@ -106,6 +110,16 @@ function entryOf(project: Project): string {
       'set `entry:` in tact.config.yaml to an existing `flow/step`',
     );
   return project.entry;
+}
+
+/**
+ * The bot's answer to "are you a real person?": the config's `bot.disclosure`, else one said in
+ * the bot's name ("I'm Ava, Acme's automated assistant, not a person.").
+ */
+export function disclosureOf(bot: Project['config']['bot']): string {
+  if (bot.disclosure?.text.trim()) return bot.disclosure.text;
+  const who = bot.company ? `${bot.company}'s automated assistant` : 'an automated assistant';
+  return `I'm ${bot.name ? `${bot.name}, ${who}` : who}, not a person.`;
 }
 
 /** Config `name`, else a slug of the bot's name, else `tact-bot`; never the folder's name. */

@@ -41,3 +41,26 @@ export const DEFAULT_SENTIMENT = { positive: 0.25, negative: -0.25, very_negativ
 
 /** Default failed tries before an ask step's fallback goes to `then`. */
 export const DEFAULT_FALLBACK_MAX = 2;
+
+/**
+ * The built-in intent of a customer asking whether they are talking to a person ("are you a
+ * real person?"). Every bot answers it honestly: where nothing routes it, the runtime says the
+ * bot's disclosure (`bot.disclosure`) and asks its question again. Projects may add examples.
+ */
+/** The id of that intent (the runtime's routing.ts knows it by the same name). */
+export const ARE_YOU_A_BOT = 'are_you_a_bot';
+
+export const ARE_YOU_A_BOT_EXAMPLES: readonly string[] = [
+  'are you a real person',
+  'are you a bot',
+  'am I talking to a bot',
+  'is this a real person',
+  'are you human',
+  'am I chatting with a machine',
+  'is this automated',
+  'are you a robot',
+  'are you an AI',
+  'is this a computer',
+  'am I talking to a real human',
+  'are you a person or a bot',
+];

@@ -11,6 +11,8 @@ import {
 import path from 'node:path';
 import { fsReason, TactError } from '../errors.js';
 import {
+  ARE_YOU_A_BOT,
+  ARE_YOU_A_BOT_EXAMPLES,
   BIRTH_DATE_NAME,
   DEFAULT_FALLBACK_MAX,
   DEFAULT_SENTIMENT,
@@ -106,7 +108,15 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
     pos: config.intents.get('human')?.pos,
   };
   intents.set('human', human);
-  for (const [name, def] of config.intents) if (name !== 'human') intents.set(name, def);
+  intents.set(ARE_YOU_A_BOT, {
+    name: ARE_YOU_A_BOT,
+    qid: ARE_YOU_A_BOT,
+    examples: [...ARE_YOU_A_BOT_EXAMPLES, ...(config.intents.get(ARE_YOU_A_BOT)?.examples ?? [])],
+    sensitive: false,
+    builtin: true,
+    pos: config.intents.get(ARE_YOU_A_BOT)?.pos,
+  });
+  for (const [name, def] of config.intents) if (!intents.has(name)) intents.set(name, def);
 
   const flows = new Map<string, Flow>();
   for (const abs of [...new Set(flowFiles)].sort()) {
@@ -539,7 +549,11 @@ function loadConfig(
   problems.push(...validateAgainstSchema('config', parsed));
   const v = parsed.value;
   if (!isObj(v)) return config;
-  if (isObj(v.bot)) config.bot = { name: str(v.bot.name), company: str(v.bot.company) };
+  if (isObj(v.bot)) {
+    config.bot = { name: str(v.bot.name), company: str(v.bot.company) };
+    if (typeof v.bot.disclosure === 'string')
+      config.bot.disclosure = { text: v.bot.disclosure, pos: parsed.posAt(['bot', 'disclosure']) };
+  }
   if (typeof v.name === 'string') config.name = v.name;
   if (typeof v.channel === 'string' && ['chat', 'sms', 'voice'].includes(v.channel))
     config.channel = v.channel as Channel;

@@ -175,7 +175,8 @@ export interface Config {
   file?: string;
   /** The bot's name in the compiled file (`name:`); default: the project folder's name. */
   name?: string;
-  bot: { name?: string; company?: string };
+  /** `disclosure`: what the bot says when asked whether it is a person (built-in intent `are_you_a_bot`). */
+  bot: { name?: string; company?: string; disclosure?: { text: string; pos: Pos } };
   entry?: Target;
   channel: Channel;
   intents: Map<string, IntentDef>;

@@ -72,7 +72,8 @@ export interface BotFile {
   hash: string;
   entry: string;
   channel: 'chat' | 'sms' | 'voice';
-  bot: { name?: string; company?: string };
+  /** `disclosure`: the bot's answer to "are you a real person?" (built-in intent `are_you_a_bot`). */
+  bot: { name?: string; company?: string; disclosure?: string };
   sentiment: { positive: number; negative: number; very_negative: number };
   intents: Record<string, { examples: string[]; sensitive?: boolean }>;
   data: Record<string, BotData>;

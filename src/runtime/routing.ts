@@ -8,6 +8,18 @@ import { type RouteKind, routeKey } from './state.js';
 /** The built-in intent of a customer asking for a person. */
 export const HUMAN_INTENT = 'human';
 
+/**
+ * The built-in intent of a customer asking whether they talk to a person ("are you a real
+ * person?"). Routed like `human`, before anything else; where nothing routes it, the bot answers
+ * in place with its disclosure and asks its question again (an `answer` candidate: no move).
+ */
+export const ARE_YOU_A_BOT = 'are_you_a_bot';
+
+/** Intents that come first wherever they are routed, in every bot: `human` and `are_you_a_bot`. */
+export function isBuiltinUrgent(intent: string): boolean {
+  return intent === HUMAN_INTENT || intent === ARE_YOU_A_BOT;
+}
+
 /** The failed tries an ask step allows when its fallback gives no `max`. */
 export const DEFAULT_FALLBACK_MAX = 2;
 
@@ -30,7 +42,7 @@ export type ReplyTest =
   | { type: 'any' };
 
 /** Where a candidate comes from in the step as written. */
-export type CandidateSource = 'option' | 'route' | 'handler' | 'collect' | 'accept';
+export type CandidateSource = 'option' | 'route' | 'handler' | 'collect' | 'accept' | 'answer';
 
 /** One way a reply at an ask step can leave it; candidates are tried in order, the first match wins. */
 export interface Candidate {
@@ -61,7 +73,8 @@ export interface AskRouting {
  * The candidates of an ask step in the order the runtime tries them (flow-format.md, "Routing a
  * reply at an ask step"):
  * 0. a reply that is exactly an option's label or number;
- * 1. `human` and sensitive intents, wherever they are routed: the step's routes, then the handlers;
+ * 1. `human`, `are_you_a_bot` and sensitive intents, wherever they are routed: the step's routes,
+ *    then the handlers; `are_you_a_bot` that nothing routes is answered in place (source `answer`);
  * 2. options by their intent;
  * 3. at a free-text question (collect of `text` without `pattern`), which would take any reply as
  *    its value, the intent routes of the step and of the handlers interrupt it first (help, cancel);
@@ -109,6 +122,17 @@ export function askCandidates(step: AskRouting): Candidate[] {
       });
   });
   intentRoutes((intent) => step.urgent(intent));
+  const routesIntent = (intent: string) =>
+    [...step.routes, ...step.handlers].some((r) => 'intent' in r.when && r.when.intent === intent);
+  if (!routesIntent(ARE_YOU_A_BOT))
+    // Not a move: `to` is where the conversation stays (routing does not know the step's id).
+    push({
+      test: { type: 'intent', intent: ARE_YOU_A_BOT },
+      to: '',
+      kind: 'intent',
+      source: 'answer',
+      index: 0,
+    });
   step.options.forEach((o, i) => {
     if (o.goto !== undefined && o.intent !== undefined)
       push({
@@ -284,7 +308,7 @@ export function askRoutingOf(bot: BotFile, st: BotStep): AskRouting {
     handlers,
     next: st.next,
     urgent: (intent) =>
-      intent === HUMAN_INTENT ||
+      isBuiltinUrgent(intent) ||
       (bot.intents !== undefined &&
         Object.hasOwn(bot.intents, intent) &&
         bot.intents[intent]?.sensitive === true),
@@ -302,7 +326,9 @@ function handlerList(bot: BotFile, key: string | undefined): { when: RouteCondit
 /** The moves a reply can make at an ask step of a bot file: its live candidates, then the fallback's. */
 export function askMoves(bot: BotFile, st: BotStep): Move[] {
   const candidates = askCandidates(askRoutingOf(bot, st));
-  const moves: Move[] = liveCandidates(candidates).map((c) => ({ to: c.to, kind: c.kind }));
+  const moves: Move[] = liveCandidates(candidates)
+    .filter((c) => c.source !== 'answer')
+    .map((c) => ({ to: c.to, kind: c.kind }));
   if (canFail(candidates) && st.fallback?.then !== undefined)
     moves.push({ to: st.fallback.then, kind: 'fallback' });
   return moves;

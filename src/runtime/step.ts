@@ -55,6 +55,9 @@ export interface StepResult {
   output: StepOutput;
 }
 
+/** The answer to "are you a real person?" of a bot file that has no `bot.disclosure`. */
+export const DEFAULT_DISCLOSURE = "I'm an automated assistant, not a person.";
+
 /** Automatic moves without customer input after which the runtime escalates with reason `loop`. */
 export const MAX_AUTOMATIC_MOVES = 50;
 
@@ -237,6 +240,13 @@ class Run {
     };
   }
 
+  /** Say one text as the current step and record it in the transcript. */
+  sayText(text: string): void {
+    const s = this.state;
+    this.output.messages.push({ text, step: s.step });
+    s.transcript.push({ from: 'bot', text, step: s.step });
+  }
+
   /** Say the next variant of a message and record it in the transcript. */
   say(message: BotMessage | undefined, field: 'say' | 'ask' | 'fallback'): void {
     const s = this.state;
@@ -245,9 +255,7 @@ class Run {
     const key = `${s.step}#${field}`;
     const n = s.variants[key] ?? 0;
     s.variants[key] = n + 1;
-    const text = fillPlaceholders(list[n % list.length], s.data, flowOf(s.step));
-    this.output.messages.push({ text, step: s.step });
-    s.transcript.push({ from: 'bot', text, step: s.step });
+    this.sayText(fillPlaceholders(list[n % list.length], s.data, flowOf(s.step)));
   }
 
   /** The step's flow data under local names (`refund/order_id` → `order_id`). */
@@ -280,6 +288,7 @@ class Run {
     this.output.sentiment = sentiment;
 
     const decision = st ? this.route(at, st, text, match.intent, sentiment.label) : undefined;
+    if (decision === 'answered') return undefined;
     if (decision) {
       s.cause = decision.cause;
       return { to: decision.to, from: at, kind: decision.kind };
@@ -294,7 +303,7 @@ class Run {
     text: string,
     intent: string,
     label: BotSentimentLabel,
-  ): Decision | undefined {
+  ): Decision | 'answered' | undefined {
     const s = this.state;
     const options = st.options ?? [];
     const said = normalizeLabel(text);
@@ -326,6 +335,12 @@ class Run {
     };
     const chosen = chooseCandidate(this.candidates(st), reply);
     if (!chosen) return undefined;
+    if (chosen.source === 'answer') {
+      // "Are you a real person?": the honest answer, then the question again. Not a failed try.
+      this.sayText(this.bot.bot?.disclosure || DEFAULT_DISCLOSURE);
+      this.say(st.ask, 'ask');
+      return 'answered';
+    }
     return { to: chosen.to, kind: chosen.kind, cause: this.causeOf(chosen, at, intent, label) };
   }
 

@@ -101,8 +101,14 @@ describe('compileProject on the refund example of flow-format.md', () => {
     });
   });
 
-  it('lists every intent with its examples, `human` with the built-in ones, and marks sensitive ones', () => {
-    expect(Object.keys(bot.intents)).toEqual(['human', 'refund/bereavement', 'refund/damaged']);
+  it('lists every intent with its examples, `human` and `are_you_a_bot` with the built-in ones, and marks sensitive ones', () => {
+    expect(Object.keys(bot.intents)).toEqual([
+      'are_you_a_bot',
+      'human',
+      'refund/bereavement',
+      'refund/damaged',
+    ]);
+    expect(bot.intents.are_you_a_bot.examples).toContain('are you a real person');
     expect(bot.intents.human.examples).toContain('talk to a human');
     expect(bot.intents['refund/bereavement']).toEqual({
       examples: ['my husband passed away', 'the account holder died'],
@@ -140,7 +146,11 @@ describe('compileProject on a project of several flows with a config', () => {
   it('validates against the schema and uses the config name, bot and thresholds', () => {
     expect(schemaErrors(JSON.parse(json))).toEqual([]);
     expect(bot.name).toBe('acme-support');
-    expect(bot.bot).toEqual({ name: 'Ava', company: 'Acme' });
+    expect(bot.bot).toEqual({
+      name: 'Ava',
+      company: 'Acme',
+      disclosure: "I'm Ava, Acme's automated assistant, not a person.",
+    });
     expect(bot.sentiment).toEqual({ positive: 0.3, negative: -0.3, very_negative: -0.6 });
     expect(bot.entry).toBe('main/greet');
   });
@@ -201,7 +211,13 @@ describe('compileProject on a project of several flows with a config', () => {
   });
 
   it('keeps shared intents and human bare, flow intents qualified, and the global handlers under *', () => {
-    expect(Object.keys(bot.intents)).toEqual(['billing/billing', 'human', 'orders/late', 'thanks']);
+    expect(Object.keys(bot.intents)).toEqual([
+      'are_you_a_bot',
+      'billing/billing',
+      'human',
+      'orders/late',
+      'thanks',
+    ]);
     expect(bot.intents.human.examples).toContain('put me through to your staff');
     expect(bot.handlers['*']).toEqual([{ when: { intent: 'human' }, goto: 'support/handoff' }]);
     expect(Object.keys(bot.handlers)).toEqual(['*', 'billing', 'main', 'orders', 'support']);

@@ -307,6 +307,7 @@ fallback: {max: 3, then: main/agent}
     });
     expect(p.problems).toEqual([]);
     expect([...p.intents.keys()].sort()).toEqual([
+      'are_you_a_bot',
       'billing/charge',
       'cancel',
       'complaint',
