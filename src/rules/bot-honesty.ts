@@ -47,7 +47,8 @@ export default defineRule({
     const graph = buildGraph(project);
     const reports: Report[] = [];
     const disclosure = project.config.bot.disclosure;
-    if (disclosure && !saysItIsABot(disclosure.text)) reports.push({ messageId: 'disclosure', at: disclosure.pos });
+    if (disclosure && !saysItIsABot(disclosure.text))
+      reports.push({ messageId: 'disclosure', at: disclosure.pos });
 
     const targets: { goto: Target; at: Pos }[] = [];
     const visit = (intent: string | undefined, goto: Target) => {

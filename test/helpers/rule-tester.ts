@@ -71,12 +71,19 @@ export function testRule(rule: Rule<any>, cases: { valid: RuleCase[]; invalid: I
     });
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        expect(runRule(rule, c)).toEqual([]);
+        const got = runRule(rule, c);
+        if (process.env.RULE_DEBUG && got.length)
+          console.log(JSON.stringify(got.map((g) => [g.messageId, g.file, g.line, g.column, g.message])));
+        expect(got).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
         const got = runRule(rule, c);
+        if (process.env.RULE_DEBUG)
+          console.log(
+            JSON.stringify(got.map((g) => [g.messageId, g.file, g.line, g.column, g.path, g.message])),
+          );
         const sortKey = (f: { file?: string; line: number; column: number; messageId: string }) =>
           `${f.file ?? 'flows/main.flow.yaml'}:${String(f.line).padStart(5, '0')}:${String(f.column).padStart(4, '0')}:${f.messageId}`;
         const actual = [...got].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));

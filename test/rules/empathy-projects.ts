@@ -48,14 +48,14 @@ steps:
     options:
       - label: Yes please
         goto: support/handoff
-      - label: No, let's keep going
+      - label: No thanks
         goto: menu
   anything_else:
     ask: Is there anything else I can help with?
     options:
       - label: Yes
         goto: menu
-      - label: No, that's all
+      - label: "No"
         goto: bye
       - label: Talk to a person
         goto: support/handoff
@@ -95,7 +95,7 @@ steps:
         goto: privacy
       - else: not_found
   not_found:
-    ask: I couldn't find order {order_id}. Shall we try another number?
+    ask: I couldn't find order {order_id}. What would you like to do?
     options:
       - label: Try again
         goto: start
