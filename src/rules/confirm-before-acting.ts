@@ -34,17 +34,9 @@ const IRREVERSIBLE = new Set([
   'renew',
   'send',
   'place',
-  'payment',
-  'cancellation',
-  'deletion',
-  'booking',
-  'subscription',
-  'withdrawal',
-  'closure',
 ]);
-/** Verbs of actions that only look: an action named `check_refund` does not refund. */
-const LOOKUP =
-  /^(?:check|get|find|look|lookup|verify|validate|list|load|search|fetch|format|calculate|estimate|read|show|count|is|has|can|preview|quote)$/;
+/** Nouns that name such an act wherever they stand (`make_payment`, `process_cancellation`). */
+const ACTS = new Set(['payment', 'cancellation', 'deletion', 'withdrawal', 'closure', 'termination']);
 
 /** The words of an action's name: `cancel_order`, `cancelOrder` and `cancel-order` are "cancel order". */
 const wordsOf = (name: string) =>
@@ -57,8 +49,11 @@ const wordsOf = (name: string) =>
 /** The verb that makes this action one that cannot be undone, if it is one. */
 export function irreversibleVerb(action: string): string | undefined {
   const words = wordsOf(action);
-  if (words.length === 0 || LOOKUP.test(words[0])) return undefined;
-  return words.find((w) => IRREVERSIBLE.has(w));
+  if (words.length === 0) return undefined;
+  if (IRREVERSIBLE.has(words[0])) return words[0];
+  // A name that starts with a verb of its own: only a noun of an act that cannot be undone counts
+  // (`track_order` tracks; `make_payment` pays).
+  return words.slice(1).find((w) => ACTS.has(w));
 }
 
 /** A question that asks the customer to confirm: a yes/no question, or one that says "confirm". */
