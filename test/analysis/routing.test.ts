@@ -301,3 +301,63 @@ describe('botMoves', () => {
     expect(moves).toContain('main/greet→main/menu#next');
   });
 });
+
+describe('"are you a real person?" (built-in intent are_you_a_bot)', () => {
+  const flow = `flow: main
+data:
+  city: {type: text}
+steps:
+  ask_city:
+    ask: Which city are you travelling to?
+    collect: city
+    next: done
+  done:
+    say: Booked for {city}.
+    end: resolved
+`;
+
+  it('is answered in place with the disclosure, then the question again, even at a free-text question', () => {
+    const { bot } = load({
+      name: '',
+      flow,
+      config: 'bot: {name: Ava, company: Acme}\n',
+      moves: [],
+      replies: [],
+    });
+    const started = step(bot, initialState(bot.entry), { type: 'start' }).state;
+    const r = step(bot, started, { type: 'reply', text: 'are you a real person?' });
+    expect(r.output.messages.map((m) => m.text)).toEqual([
+      "I'm Ava, Acme's automated assistant, not a person.",
+      'Which city are you travelling to?',
+    ]);
+    expect(r.state.step).toBe('main/ask_city');
+    expect(r.state.status).toBe('awaiting');
+    expect(r.state.data).toEqual({});
+    expect(r.output.missed).toBeUndefined();
+    expect(Object.keys(r.state.routes)).toEqual([]);
+  });
+
+  it('goes where the project routes it, before the collect', () => {
+    const routed = flow
+      .replace(
+        '    collect: city\n',
+        '    collect: city\n    routes:\n      - intent: are_you_a_bot\n        goto: honest\n',
+      )
+      .replace(
+        '  done:\n',
+        "  honest:\n    say: No, I'm a virtual assistant.\n    next: ask_city\n  done:\n",
+      );
+    const { project, bot } = load({ name: '', flow: routed, moves: [], replies: [] });
+    const started = step(bot, initialState(bot.entry), { type: 'start' }).state;
+    const r = step(bot, started, { type: 'reply', text: 'am I talking to a bot?' });
+    expect(r.output.messages[0].text).toBe("No, I'm a virtual assistant.");
+    expect(r.state.routes['main/ask_city→main/honest#intent']).toBe(1);
+    expect(graphMoves(buildGraph(project))).toContain('main/ask_city→main/honest#intent');
+  });
+
+  it('has the same name in the model and in the runtime', async () => {
+    const builtins = await import('../../src/flow/builtins.js');
+    const routing = await import('../../src/runtime/routing.js');
+    expect(builtins.ARE_YOU_A_BOT).toBe(routing.ARE_YOU_A_BOT);
+  });
+});
