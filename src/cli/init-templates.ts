@@ -49,9 +49,9 @@ steps:
   anything_else:
     ask: Is there anything else I can help with?
     options:
-      - label: No, that's all
+      - label: "No"
         goto: bye
-      - label: Yes, talk to a person
+      - label: "Yes"
         goto: handoff
 
   bye:

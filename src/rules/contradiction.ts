@@ -28,7 +28,7 @@ function turnFrom(graph: StepGraph, step: Step): { step: Step; text: string; pos
 }
 
 /** Did this move come from the customer asking for a person? */
-function askedForPerson(graph: StepGraph, e: Edge): boolean {
+function askedForPerson(e: Edge): boolean {
   const when = e.route?.when;
   if (when && 'intent' in when) return when.intent === HUMAN_INTENT;
   if (e.option) return e.option.intent === HUMAN_INTENT || PERSON_WORDS.test(e.option.label);
@@ -84,7 +84,7 @@ export default defineRule({
         const path = shortestStatePath<boolean>(
           graph,
           false,
-          (e, asked) => (graph.steps.get(e.from)?.kind === 'ask' ? askedForPerson(graph, e) : asked),
+          (e, asked) => (graph.steps.get(e.from)?.kind === 'ask' ? askedForPerson(e) : asked),
           (qid, asked) => qid === step.qid && !asked,
         );
         if (path)

@@ -1,7 +1,7 @@
 import { buildGraph } from '../analysis/graph.js';
 import { leadsStraightToPerson } from '../analysis/paths.js';
 import { sentencesOf } from '../analysis/questions.js';
-import type { Message, Step } from '../flow/types.js';
+import type { Message } from '../flow/types.js';
 import { defineRule } from './define.js';
 import { textsOf } from './texts.js';
 import type { Report } from './types.js';
@@ -50,11 +50,7 @@ export default defineRule({
   check(project) {
     const graph = buildGraph(project);
     const reports: Report[] = [];
-    const each = (
-      step: Step,
-      message: Message | undefined,
-      fn: (quote: string, at: Report['at']) => void,
-    ) => {
+    const each = (message: Message | undefined, fn: (quote: string, at: Report['at']) => void) => {
       for (const t of textsOf(message)) {
         const q = promise(t.text);
         if (q) fn(q, t.pos);
@@ -63,17 +59,15 @@ export default defineRule({
     for (const step of graph.steps.values()) {
       const data = (quote: string) => ({ step: step.id, quote, next: step.next?.raw ?? '' });
       if (step.kind === 'ask') {
-        each(step, step.say, (q, at) => reports.push({ messageId: 'asks', data: data(q), at }));
-        each(step, step.ask, (q, at) => reports.push({ messageId: 'asks', data: data(q), at }));
+        each(step.say, (q, at) => reports.push({ messageId: 'asks', data: data(q), at }));
+        each(step.ask, (q, at) => reports.push({ messageId: 'asks', data: data(q), at }));
         if (step.fallback && !step.fallback.inherited)
-          each(step, step.fallback.say, (q, at) =>
-            reports.push({ messageId: 'fallback', data: data(q), at }),
-          );
+          each(step.fallback.say, (q, at) => reports.push({ messageId: 'fallback', data: data(q), at }));
       } else if (step.kind === 'end') {
-        each(step, step.say, (q, at) => reports.push({ messageId: 'ends', data: data(q), at }));
+        each(step.say, (q, at) => reports.push({ messageId: 'ends', data: data(q), at }));
       } else if (step.kind === 'message' || step.kind === 'action') {
         if (step.next && leadsStraightToPerson(graph, step.next.qid)) continue;
-        each(step, step.say, (q, at) => reports.push({ messageId: 'goesOn', data: data(q), at }));
+        each(step.say, (q, at) => reports.push({ messageId: 'goesOn', data: data(q), at }));
       }
     }
     // The default fallback of tact.config.yaml is one message: checked once, where it is written.

@@ -34,7 +34,10 @@ function valueRoutes(project: Project, data: DataDef): Map<string, Target[]> {
   const out = new Map<string, Target[]>();
   const visit = (logic: unknown, goto: Target) => {
     if (!logic || typeof logic !== 'object') return;
-    if (Array.isArray(logic)) return logic.forEach((l) => visit(l, goto));
+    if (Array.isArray(logic)) {
+      for (const l of logic) visit(l, goto);
+      return;
+    }
     for (const [op, args] of Object.entries(logic)) {
       if ((op === '==' || op === '===') && Array.isArray(args)) {
         const v = args.find((a) => typeof a === 'string');
