@@ -4,6 +4,7 @@ import type { LoadedProject } from '../flow/load.js';
 import type { Condition, DataDef, Flow, Pos, Project, Route, Step } from '../flow/types.js';
 import type { BotData, BotFile, BotOption, BotRoute, BotStep } from '../runtime/bot-types.js';
 import { buildNlu, type NluOptions } from '../runtime/nlu.js';
+import { ARE_YOU_A_BOT } from '../runtime/routing.js';
 import { botHash, sortedRecord } from './canonical.js';
 import { compileMessage } from './messages.js';
 
@@ -45,13 +46,16 @@ export function compileProject(project: LoadedProject, options: CompileOptions =
   }
 
   const intents = sortedRecord(
-    [...project.intents.values()].map((i): [string, BotFile['intents'][string]] => [
-      i.qid,
-      {
-        examples: i.examples.filter((e) => e.trim() !== ''),
-        ...(i.sensitive ? { sensitive: true } : {}),
-      },
-    ]),
+    // `are_you_a_bot` is read by its form (runtime/routing.ts `asksWhetherBot`), not matched.
+    [...project.intents.values()]
+      .filter((i) => !(i.builtin && i.qid === ARE_YOU_A_BOT))
+      .map((i): [string, BotFile['intents'][string]] => [
+        i.qid,
+        {
+          examples: i.examples.filter((e) => e.trim() !== ''),
+          ...(i.sensitive ? { sensitive: true } : {}),
+        },
+      ]),
   );
   const config = project.config;
   const escalation = escalationOf(project, entry);

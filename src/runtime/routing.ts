@@ -358,3 +358,26 @@ function testOf(when: RouteCondition): ReplyTest {
 function kindOf(when: RouteCondition): RouteKind {
   return 'intent' in when ? 'intent' : 'sentiment' in when ? 'sentiment' : 'if';
 }
+
+/**
+ * Is the reply a question about who the customer is talking to ("are you a real person?", "am I
+ * talking to a bot?", "is this automated?")? The built-in `are_you_a_bot` intent is read by this
+ * form, not by the intent matcher: its words ("real person", "human") are those of asking for a
+ * person, and a customer who says "get me a real person" must reach one, not be told what the
+ * bot is.
+ */
+export function asksWhetherBot(text: string): boolean {
+  return BOT_QUESTION.test(text);
+}
+
+const WHAT =
+  '(?:an?\\s+)?(?:real|actual|live|human|person|people|bot|robot|machine|computer|ai|a\\.i\\.|automated|automatic|recording|program|chatbot)';
+const BOT_QUESTION = new RegExp(
+  [
+    `\\b(?:are|r)\\s+(?:you|u|ya)\\s+${WHAT}\\b`,
+    `\\b(?:am|are)\\s+(?:i|we)\\s+(?:talking|chatting|speaking|writing|texting|messaging)\\s+(?:to|with)\\s+${WHAT}\\b`,
+    `\\bis\\s+(?:this|that|it)\\s+${WHAT}\\b`,
+    `\\b(?:is|are)\\s+(?:this|you)\\s+(?:chat\\s+|conversation\\s+)?(?:automated|a\\s+bot|a\\s+machine)\\b`,
+  ].join('|'),
+  'i',
+);

@@ -4,8 +4,10 @@ import { conditionData, holds } from './logic.js';
 import { fillPlaceholders, normalizeLabel, sanitizeReply, variantsFor } from './messages.js';
 import { type IntentMatch, matchIntent, type NluIndex } from './nlu.js';
 import {
+  ARE_YOU_A_BOT,
   askCandidates,
   askRoutingOf,
+  asksWhetherBot,
   type Candidate,
   canFail,
   chooseCandidate,
@@ -277,10 +279,14 @@ class Run {
     s.turn += 1;
     s.moves = 0;
 
-    const { sentiment, match } = readingOf(this.bot, at, text, () => ({
+    const { sentiment, match: matched } = readingOf(this.bot, at, text, () => ({
       sentiment: this.sentimentOf(text),
       match: this.intentOf(text, st ? this.candidateIntents(st) : undefined),
     }));
+    // "Are you a real person?" is read by its form, not by the matcher (whose `human` it resembles).
+    const match: IntentMatch = asksWhetherBot(text)
+      ? { intent: ARE_YOU_A_BOT, score: 1, ranking: matched.ranking }
+      : matched;
     s.sentiment = sentiment;
     s.sentimentHistory.push(sentiment.score);
     s.transcript.push({ from: 'customer', text, step: at, sentiment: sentiment.score });
@@ -442,7 +448,7 @@ class Run {
   candidateIntents(st: BotStep): Set<string> {
     const out = new Set<string>(['human']);
     for (const [id, def] of Object.entries(this.bot.intents ?? {})) if (def?.sensitive) out.add(id);
-    for (const intent of testedIntents(this.candidates(st))) out.add(intent);
+    for (const intent of testedIntents(this.candidates(st))) if (intent !== ARE_YOU_A_BOT) out.add(intent);
     return out;
   }
 }

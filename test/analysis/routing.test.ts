@@ -361,3 +361,28 @@ steps:
     expect(builtins.ARE_YOU_A_BOT).toBe(routing.ARE_YOU_A_BOT);
   });
 });
+
+describe('asksWhetherBot: the form of "are you a real person?"', () => {
+  it.each([
+    'are you a real person?',
+    'Are you a bot',
+    'am I talking to a machine?',
+    'is this automated?',
+    'r u human',
+    'is this a real person or a recording?',
+  ])('reads %j as the question', async (text) => {
+    const { asksWhetherBot } = await import('../../src/runtime/routing.js');
+    expect(asksWhetherBot(text)).toBe(true);
+  });
+
+  it.each([
+    'get me a real person',
+    'I want to talk to a human',
+    'is there a real person I can talk to',
+    'are you able to help with my bill?',
+    'this is a real problem',
+  ])('does not read %j as the question', async (text) => {
+    const { asksWhetherBot } = await import('../../src/runtime/routing.js');
+    expect(asksWhetherBot(text)).toBe(false);
+  });
+});

@@ -101,14 +101,11 @@ describe('compileProject on the refund example of flow-format.md', () => {
     });
   });
 
-  it('lists every intent with its examples, `human` and `are_you_a_bot` with the built-in ones, and marks sensitive ones', () => {
-    expect(Object.keys(bot.intents)).toEqual([
-      'are_you_a_bot',
-      'human',
+  it('lists every intent with its examples, `human` with the built-in ones (not `are_you_a_bot`, read by its form), and marks sensitive ones', () => {
+    expect(Object.keys(bot.intents)).toEqual(['human',
       'refund/bereavement',
       'refund/damaged',
     ]);
-    expect(bot.intents.are_you_a_bot.examples).toContain('are you a real person');
     expect(bot.intents.human.examples).toContain('talk to a human');
     expect(bot.intents['refund/bereavement']).toEqual({
       examples: ['my husband passed away', 'the account holder died'],
@@ -211,9 +208,7 @@ describe('compileProject on a project of several flows with a config', () => {
   });
 
   it('keeps shared intents and human bare, flow intents qualified, and the global handlers under *', () => {
-    expect(Object.keys(bot.intents)).toEqual([
-      'are_you_a_bot',
-      'billing/billing',
+    expect(Object.keys(bot.intents)).toEqual(['billing/billing',
       'human',
       'orders/late',
       'thanks',
