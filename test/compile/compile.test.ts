@@ -102,10 +102,7 @@ describe('compileProject on the refund example of flow-format.md', () => {
   });
 
   it('lists every intent with its examples, `human` with the built-in ones (not `are_you_a_bot`, read by its form), and marks sensitive ones', () => {
-    expect(Object.keys(bot.intents)).toEqual(['human',
-      'refund/bereavement',
-      'refund/damaged',
-    ]);
+    expect(Object.keys(bot.intents)).toEqual(['human', 'refund/bereavement', 'refund/damaged']);
     expect(bot.intents.human.examples).toContain('talk to a human');
     expect(bot.intents['refund/bereavement']).toEqual({
       examples: ['my husband passed away', 'the account holder died'],
@@ -208,11 +205,7 @@ describe('compileProject on a project of several flows with a config', () => {
   });
 
   it('keeps shared intents and human bare, flow intents qualified, and the global handlers under *', () => {
-    expect(Object.keys(bot.intents)).toEqual(['billing/billing',
-      'human',
-      'orders/late',
-      'thanks',
-    ]);
+    expect(Object.keys(bot.intents)).toEqual(['billing/billing', 'human', 'orders/late', 'thanks']);
     expect(bot.intents.human.examples).toContain('put me through to your staff');
     expect(bot.handlers['*']).toEqual([{ when: { intent: 'human' }, goto: 'support/handoff' }]);
     expect(Object.keys(bot.handlers)).toEqual(['*', 'billing', 'main', 'orders', 'support']);
