@@ -198,6 +198,7 @@ function applyDisableComments(
   const known = new Set(ruleMetas().map((m) => m.id));
   const extra: Finding[] = [];
   for (const file of project.files) {
+    if (!file.text.includes('tact-disable-next-line')) continue;
     const lines = file.text.split(/\r?\n/);
     lines.forEach((text, i) => {
       const m = DISABLE_RE.exec(text);
@@ -224,8 +225,16 @@ function applyDisableComments(
       comments.push(c);
     });
   }
+  // The comments that silence each line, by file and line.
+  const byLine = new Map<string, DisableComment[]>();
+  for (const c of comments) {
+    const key = `${c.target}\u0000${c.file}`;
+    const list = byLine.get(key);
+    if (list) list.push(c);
+    else byLine.set(key, [c]);
+  }
   const kept = findings.filter((f) => {
-    const c = comments.find((c) => c.file === f.file && c.target === f.line && c.rules.includes(f.ruleId));
+    const c = byLine.get(`${f.line}\u0000${f.file}`)?.find((c) => c.rules.includes(f.ruleId));
     if (!c) return true;
     c.used.add(f.ruleId);
     return false;

@@ -9,6 +9,7 @@ import {
   type RouteCondition,
 } from '../runtime/routing.js';
 import { type RouteKind, routeKey } from '../runtime/state.js';
+import { perProject } from './memo.js';
 
 export type EdgeKind = 'next' | 'branch' | 'else' | 'option' | 'route' | 'handler' | 'global' | 'fallback';
 
@@ -169,6 +170,16 @@ export function buildGraph(project: Project): StepGraph {
       ? [project.entry]
       : [...project.flows.values()].map((f) => `${f.id}/${f.start}`).filter((q) => steps.has(q));
   return { steps, out, roots };
+}
+
+/** The step graph of a project, built once and shared by every rule (read-only). */
+export function projectGraph(project: Project): StepGraph {
+  return perProject(project, 'graph', () => buildGraph(project));
+}
+
+/** `searchFrom` the graph's roots, following every edge: computed once per project (read-only). */
+export function entryTree(project: Project): Map<string, Edge | undefined> {
+  return perProject(project, 'entryTree', () => searchFrom(projectGraph(project)));
 }
 
 /**

@@ -5,10 +5,12 @@ import {
   askRoutingOfStep,
   type Edge,
   messageTexts,
+  projectGraph,
   routesAt,
   type StepGraph,
   stepsThatReach,
 } from './graph.js';
+import { perProject } from './memo.js';
 
 export { HUMAN_INTENT } from '../runtime/routing.js';
 export { dataRef } from './graph.js';
@@ -30,6 +32,11 @@ export function leadsStraightToPerson(graph: StepGraph, qid: string): boolean {
     seen.add(s.qid);
   }
   return false;
+}
+
+/** `stepsReachingPerson` of the project's graph, computed once per project (read-only). */
+export function projectPersonSteps(project: Project): Set<string> {
+  return perProject(project, 'personSteps', () => stepsReachingPerson(projectGraph(project)));
 }
 
 /** Where an intent is sent at one ask step, and by what. */

@@ -484,7 +484,8 @@ function readCondition(p: ParsedYaml, at: PathKey[], v: unknown, flow: string | 
   const qualify = (n: string) => (flow ? `${flow}/${n}` : n);
   if (typeof v === 'string') {
     const parsed = parseCondition(v, qualify);
-    return { source: v, logic: parsed.logic, error: parsed.error, pos };
+    if (parsed.error !== undefined) return { source: v, error: parsed.error, pos };
+    return { source: v, logic: parsed.logic, names: parsed.names, comparisons: parsed.comparisons, pos };
   }
   if (isObj(v)) return { source: JSON.stringify(v), logic: v, pos };
   return { source: String(v), error: 'a condition must be an expression string or a JSON Logic object', pos };

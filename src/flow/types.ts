@@ -1,3 +1,5 @@
+import type { Comparison } from './conditions.js';
+
 /**
  * The project model: what `loadProject` builds from flow files and tact.config.yaml.
  * Every node the rules may point at carries a source position (1-based line and column).
@@ -52,6 +54,10 @@ export interface Condition {
   logic?: unknown;
   /** Parse error, when the expression does not parse. */
   error?: string;
+  /** For an expression that parses: every name it reads, as written (built-ins included). */
+  names?: string[];
+  /** For an expression that parses: its `name OP literal` comparisons. */
+  comparisons?: Comparison[];
   pos: Pos;
 }
 

@@ -10,6 +10,7 @@ import {
   type Pair,
   parseDocument,
   type YAMLError,
+  type YAMLMap,
 } from 'yaml';
 import type { LoadProblem, Pos } from './types.js';
 
@@ -32,6 +33,25 @@ export interface ParsedYaml {
   posAt(path: readonly PathKey[], opts?: { key?: boolean }): Pos;
   /** The YAML node at `path`, if there is one. */
   nodeAt(path: readonly PathKey[]): Node | Pair | undefined;
+}
+
+// Each map's pairs by key, built on the first lookup: finding a step among a hundred by scanning
+// the map for every position asked for made loading quadratic in the steps of a file.
+const pairIndex = new WeakMap<YAMLMap<unknown, unknown>, Map<string, Pair>>();
+
+/** The first pair of a map whose scalar key reads as `key`. */
+function pairOf(map: YAMLMap<unknown, unknown>, key: PathKey): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const it of map.items as Pair[]) {
+      if (!isScalar(it.key)) continue;
+      const k = String(it.key.value);
+      if (!index.has(k)) index.set(k, it);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(key));
 }
 
 function lineCol(lc: LineCounter, offset: number): { line: number; col: number } {
@@ -67,9 +87,7 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
       while (isAlias(node)) node = node.resolve(doc);
       pair = undefined;
       if (isMap(node)) {
-        pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(key)) as
-          | Pair
-          | undefined;
+        pair = pairOf(node as YAMLMap<unknown, unknown>, key);
         node = pair?.value;
       } else if (isSeq(node) && typeof key === 'number') {
         node = node.items[key];
@@ -91,7 +109,7 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
         if (sub.length > 0) {
           const parent = nodeAt(parentPath);
           if (isMap(parent)) {
-            const pair = parent.items.find((it) => isScalar(it.key) && String(it.key.value) === String(last));
+            const pair = pairOf(parent as YAMLMap<unknown, unknown>, last);
             if (pair && isScalar(pair.key)) return posOfRange(pair.key.range);
           }
         }

@@ -1,7 +1,7 @@
 import type { Severity } from '../flow/types.js';
 import { ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../meta.js';
 import type { Finding, LintReport } from '../rules/types.js';
-import { countSeverities, listFiles, sortFindings, toUri } from './lint-common.js';
+import { countSeverities, findingsByFile, listFiles, sortFindings, toUri } from './lint-common.js';
 import { safeJson } from './safe-text.js';
 
 /**
@@ -62,8 +62,9 @@ export interface JsonLintReport {
 export function toJsonLintReport(report: LintReport): JsonLintReport {
   const findings = sortFindings(report.findings);
   const counts = countSeverities(findings);
+  const byFile = findingsByFile(findings);
   const files = listFiles(report).map((path): JsonFileSummary => {
-    const own = countSeverities(findings.filter((f) => toUri(f.file) === path));
+    const own = countSeverities(byFile.get(path) ?? []);
     return { path, errors: own.error, warnings: own.warn, infos: own.info };
   });
   return {

@@ -1,5 +1,6 @@
 import type { Finding, LintReport } from '../rules/types.js';
 import {
+  findingsByFile,
   formatEvidence,
   formatLocation,
   formatPath,
@@ -59,8 +60,9 @@ export function formatJunit(report: LintReport): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const tests = findings.length + cleanCount(files, findings);
   out.push(`<testsuites${attributes({ name: 'tact lint', tests, failures: findings.length, errors: 0 })}>`);
+  const byFile = findingsByFile(findings);
   for (const file of files) {
-    const own = findings.filter((f) => toUri(f.file) === file);
+    const own = byFile.get(file) ?? [];
     const tests = own.length === 0 ? 1 : own.length;
     out.push(
       `  <testsuite${attributes({ name: file, tests, failures: own.length, errors: 0, skipped: 0, time: 0 })}>`,

@@ -31,6 +31,18 @@ export function listFiles(report: LintReport): string[] {
   return [...files].sort(compareText);
 }
 
+/** The findings of each file (by `toUri` path), in their order: one pass, not one filter per file. */
+export function findingsByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const uri = toUri(f.file);
+    const list = byFile.get(uri);
+    if (list) list.push(f);
+    else byFile.set(uri, [f]);
+  }
+  return byFile;
+}
+
 /** A file path as a relative URI reference: forward slashes, no leading `./`. */
 export function toUri(file: string): string {
   return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');

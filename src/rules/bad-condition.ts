@@ -214,8 +214,8 @@ export default defineRule({
         walkLogic(c, flow, c.logic);
         return;
       }
-      const parsed = parseCondition(c.source);
-      for (const cmp of parsed.comparisons) checkComparison(c, flow, cmp.name, cmp.op, cmp.literal);
+      const comparisons = c.comparisons ?? parseCondition(c.source).comparisons;
+      for (const cmp of comparisons) checkComparison(c, flow, cmp.name, cmp.op, cmp.literal);
     });
     return reports;
   },

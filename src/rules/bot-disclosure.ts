@@ -1,5 +1,5 @@
 import { saysItIsABot } from '../analysis/disclosure.js';
-import { buildGraph } from '../analysis/graph.js';
+import { projectGraph } from '../analysis/graph.js';
 import type { Message, Pos } from '../flow/types.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
@@ -19,7 +19,7 @@ export default defineRule<{ phrases: string[] }>({
     const phrases = Array.isArray(options.phrases)
       ? options.phrases.filter((p) => typeof p === 'string')
       : [];
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     // The first message: the first `say` (or `ask`) reached from each root, following every way
     // on through steps that say nothing (branches, actions).
     const firsts: Message[] = [];

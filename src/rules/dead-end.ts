@@ -1,4 +1,4 @@
-import { buildGraph, edgesOf, pathTo, type StepGraph, searchFrom, toPathSteps } from '../analysis/graph.js';
+import { edgesOf, entryTree, pathTo, projectGraph, type StepGraph, toPathSteps } from '../analysis/graph.js';
 import type { Project, Step } from '../flow/types.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
@@ -99,8 +99,8 @@ export default defineRule({
   },
   check(project: Project) {
     const reports: Report[] = [];
-    const graph = buildGraph(project);
-    const tree = searchFrom(graph);
+    const graph = projectGraph(project);
+    const tree = entryTree(project);
     const pathOf = (qid: string) => toPathSteps(graph, pathTo(tree, qid));
 
     for (const qid of tree.keys()) {

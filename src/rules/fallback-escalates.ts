@@ -1,5 +1,5 @@
-import { buildGraph, replyCanFail } from '../analysis/graph.js';
-import { stepsReachingPerson } from '../analysis/paths.js';
+import { projectGraph, replyCanFail } from '../analysis/graph.js';
+import { projectPersonSteps } from '../analysis/paths.js';
 import type { Pos, Step, Target } from '../flow/types.js';
 import { fallbackMax } from '../runtime/routing.js';
 import { defineRule } from './define.js';
@@ -23,8 +23,8 @@ export default defineRule<{ max_tries: number }>({
   options: { max_tries: { type: 'integer', minimum: 1 } },
   defaults: { max_tries: 3 },
   check(project, options) {
-    const graph = buildGraph(project);
-    const person = stepsReachingPerson(graph);
+    const graph = projectGraph(project);
+    const person = projectPersonSteps(project);
     const maxTries = typeof options.max_tries === 'number' ? options.max_tries : 3;
     const reports: Report[] = [];
     const def = project.config.fallback;

@@ -1,9 +1,9 @@
-import { buildGraph, pathTo, searchFrom, stepsThatReach, toPathSteps } from '../analysis/graph.js';
+import { entryTree, pathTo, projectGraph, stepsThatReach, toPathSteps } from '../analysis/graph.js';
 import {
   HUMAN_INTENT,
   leadsStraightToPerson,
+  projectPersonSteps,
   routeForIntent,
-  stepsReachingPerson,
 } from '../analysis/paths.js';
 import type { Step } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -35,9 +35,9 @@ export default defineRule({
       'from `{step}` on the customer can no longer reach a person, and the conversation can {how}: add a way to a handoff, or end every path with `end: resolved`',
   },
   check(project) {
-    const graph = buildGraph(project);
-    const tree = searchFrom(graph);
-    const person = stepsReachingPerson(graph);
+    const graph = projectGraph(project);
+    const tree = entryTree(project);
+    const person = projectPersonSteps(project);
     const reports: Report[] = [];
     const reported = new Set<string>();
 

@@ -3,12 +3,13 @@ import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import type { Pos, Project } from '../flow/types.js';
 import { defineRule } from './define.js';
-import { distinctProjectTexts } from './texts.js';
+import { distinctProjectTexts, sourceLine } from './texts.js';
 import type { Report } from './types.js';
 
 type Options = { ignore: string[] };
 
 type Processor = ReturnType<typeof makeProcessor>;
+type Message = ReturnType<Processor['processSync']>['messages'][number];
 const makeProcessor = (ignore: string[]) =>
   retext().use(retextEnglish).use(retextEquality, { ignore }).freeze();
 
@@ -36,8 +37,7 @@ const NOT_PROSE = /\{[^{}]*\}|\b(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\
  */
 function textStart(project: Project, text: string, pos: Pos): number | undefined {
   if (pos.endLine !== undefined && pos.endLine !== pos.line) return undefined;
-  const source = project.files.find((f) => f.path === pos.file)?.text;
-  const line = source?.split(/\r?\n/)[pos.line - 1];
+  const line = sourceLine(project, pos.file, pos.line);
   if (line === undefined) return undefined;
   const at = pos.column - 1;
   if (line.startsWith(text, at)) return pos.column;
@@ -103,27 +103,38 @@ export default defineRule<Options>({
     const ignore = Array.isArray(options.ignore) ? options.ignore.filter((w) => typeof w === 'string') : [];
     const processor = processorFor(ignore);
     const reports: Report[] = [];
-    for (const { text, pos } of distinctProjectTexts(project)) {
+    // The same text recurs across steps and flows: check each distinct text once.
+    const checked = new Map<string, Message[] | undefined>();
+    const findingsOf = (text: string): Message[] | undefined => {
       const prose = text.replace(NOT_PROSE, (s) => ' '.repeat(s.length));
-      let file: ReturnType<Processor['processSync']>;
+      let messages: Message[];
       try {
-        file = processor.processSync(prose);
+        messages = processor.processSync(prose).messages;
       } catch {
         // A rule never throws; text the library cannot parse is simply not checked.
-        continue;
+        return undefined;
       }
-      const start = textStart(project, text, pos);
       // The library can flag a word and the phrase it starts ("special", "special needs"): keep the phrase.
-      const spans = file.messages.map(spanOf);
+      const spans = messages.map(spanOf);
       const inside = ([from, to]: [number, number], i: number) =>
         spans.some(
           (o, j) => j !== i && o !== undefined && o[0] <= from && to <= o[1] && o[1] - o[0] > to - from,
         );
-      for (const [i, msg] of file.messages.entries()) {
-        if (msg.note && TEACHING_ADVICE.test(msg.note)) continue;
+      return messages.filter((msg, i) => {
+        if (msg.note && TEACHING_ADVICE.test(msg.note)) return false;
         const span = spans[i];
-        if (span && (inside(span, i) || (msg.actual && !aboutPeople(prose, msg.actual, span[0], span[1]))))
-          continue;
+        return !(
+          span &&
+          (inside(span, i) || (msg.actual && !aboutPeople(prose, msg.actual, span[0], span[1])))
+        );
+      });
+    };
+    for (const { text, pos } of distinctProjectTexts(project)) {
+      if (!checked.has(text)) checked.set(text, findingsOf(text));
+      const messages = checked.get(text);
+      if (!messages) continue;
+      const start = messages.length > 0 ? textStart(project, text, pos) : undefined;
+      for (const msg of messages) {
         const expected = Array.isArray(msg.expected) ? msg.expected.filter((e) => e) : [];
         const at: Pos =
           start !== undefined && msg.line === 1 && typeof msg.column === 'number'

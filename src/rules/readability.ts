@@ -58,8 +58,15 @@ export default defineRule<Options>({
     const max = typeof options.max_grade === 'number' ? options.max_grade : 8;
     const minWords = typeof options.min_words === 'number' ? options.min_words : 12;
     const reports: Report[] = [];
+    // The same text recurs across steps and flows: score each distinct text once.
+    const scores = new Map<string, ReturnType<typeof fleschKincaid>>();
     for (const { text, pos } of distinctProjectTexts(project)) {
-      const { grade, margin, words, sentences } = fleschKincaid(text);
+      let score = scores.get(text);
+      if (!score) {
+        score = fleschKincaid(text);
+        scores.set(text, score);
+      }
+      const { grade, margin, words, sentences } = score;
       // Only a grade above the limit by more than the formula's own uncertainty is reported.
       if (words < minWords || grade - margin <= max) continue;
       reports.push({

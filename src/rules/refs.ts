@@ -42,6 +42,7 @@ export function isJsonLogic(c: Condition): boolean {
 export function conditionNames(c: Condition): string[] {
   if (c.error !== undefined) return [];
   if (isJsonLogic(c)) return logicVars(c.logic).map((n) => n.split('.')[0]);
+  if (c.names) return c.names;
   const parsed = parseCondition(c.source);
   return parsed.error === undefined ? parsed.names : [];
 }

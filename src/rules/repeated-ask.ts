@@ -1,4 +1,12 @@
-import { buildGraph, type Edge, pathTo, type StepGraph, searchFrom, toPathSteps } from '../analysis/graph.js';
+import {
+  type Edge,
+  entryTree,
+  pathTo,
+  projectGraph,
+  type StepGraph,
+  searchFrom,
+  toPathSteps,
+} from '../analysis/graph.js';
 import { conditionReads, dataRef, stepTexts } from '../analysis/paths.js';
 import type { DataDef, Project, Step } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -18,8 +26,19 @@ function checksValue(step: Step, data: DataDef): boolean {
   if (step.kind === 'action') return true;
   if (step.branch?.some((c) => conditionReads(c.if).includes(data.qid))) return true;
   if (step.kind !== 'ask') return false;
-  const placeholder = new RegExp(`\\{\\s*(?:${data.flow}/)?${data.name}\\s*\\}`);
+  const placeholder = placeholderOf(data);
   return stepTexts(step).some((t) => placeholder.test(t));
+}
+
+const placeholders = new WeakMap<DataDef, RegExp>();
+/** `{name}` or `{flow/name}` of this data in a message. */
+function placeholderOf(data: DataDef): RegExp {
+  let re = placeholders.get(data);
+  if (!re) {
+    re = new RegExp(`\\{\\s*(?:${data.flow}/)?${data.name}\\s*\\}`);
+    placeholders.set(data, re);
+  }
+  return re;
 }
 
 /**
@@ -71,22 +90,33 @@ export default defineRule<{ across_flows: boolean }>({
   options: { across_flows: { type: 'boolean' } },
   defaults: { across_flows: true },
   check(project, options) {
-    const graph = buildGraph(project);
-    const entryTree = searchFrom(graph);
+    const graph = projectGraph(project);
+    const fromEntry = entryTree(project);
     const collectors = collectorsOf(project, graph);
-    const same = (a: DataDef, b: DataDef) =>
-      a.qid === b.qid || (options.across_flows !== false && a.name === b.name && a.type === b.type);
+    // The collectors of the same data as a first ask, in their order: the same definition, or
+    // (across flows) data of the same name and type.
+    const across = options.across_flows !== false;
+    const sameKey = (d: DataDef) => (across ? `${d.name}\u0000${d.type}` : d.qid);
+    const sameAs = new Map<string, Collector[]>();
+    const asking = new Map<string, Set<string>>();
+    for (const c of collectors) {
+      const list = sameAs.get(sameKey(c.data)) ?? [];
+      list.push(c);
+      sameAs.set(sameKey(c.data), list);
+      const data = asking.get(c.step.qid) ?? new Set();
+      data.add(c.data.qid);
+      asking.set(c.step.qid, data);
+    }
 
     // For each second ask, the shortest entry → first ask → … → second ask over all first asks.
     const best = new Map<string, { ids: string[]; first: Collector; second: Collector }>();
     for (const first of collectors) {
-      if (!entryTree.has(first.step.qid)) continue;
+      if (!fromEntry.has(first.step.qid)) continue;
       const next = first.step.next?.qid;
       if (!next || !graph.steps.has(next)) continue;
       // Only a question for this very data counts as a choice to give it again; another flow's
       // question for the same thing, reached through a menu, should reuse the value instead.
-      const asksAgain = (s: Step) =>
-        collectors.some((c) => c.step.qid === s.qid && c.data.qid === first.data.qid);
+      const asksAgain = (s: Step) => asking.get(s.qid)?.has(first.data.qid) === true;
       // After the value was stored: walk on from `next`, not past a check of the value, and not
       // past the customer dropping the task ("cancel", "start over"): asking again then is right.
       const tree = searchFrom(
@@ -97,10 +127,10 @@ export default defineRule<{ across_flows: boolean }>({
           !isDeliberate(graph, e, asksAgain, first.data) &&
           !meansAbandon(project, e),
       );
-      for (const second of collectors) {
-        if (!same(first.data, second.data) || !tree.has(second.step.qid)) continue;
+      for (const second of sameAs.get(sameKey(first.data)) ?? []) {
+        if (!tree.has(second.step.qid)) continue;
         if (checksValue(second.step, first.data)) continue;
-        const ids = [...pathTo(entryTree, first.step.qid), ...pathTo(tree, second.step.qid)];
+        const ids = [...pathTo(fromEntry, first.step.qid), ...pathTo(tree, second.step.qid)];
         const key = `${second.data.qid}|${second.step.qid}`;
         const had = best.get(key);
         if (!had || ids.length < had.ids.length) best.set(key, { ids, first, second });

@@ -1,4 +1,4 @@
-import { allSteps } from '../analysis/graph.js';
+import { projectGraph } from '../analysis/graph.js';
 import type { Pos, Route, Step, Target } from '../flow/types.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
@@ -33,7 +33,7 @@ export default defineRule({
       'sensitive intent `{intent}` is routed nowhere, so a customer who raises it gets no person: route it to a handoff in handlers (flow or tact.config.yaml)',
   },
   check(project) {
-    const steps = allSteps(project);
+    const steps = projectGraph(project).steps;
     const routings: Routing[] = [];
     const fromRoute = (r: Route) => {
       if ('intent' in r.when) routings.push({ intent: r.when.intent, goto: r.goto, at: r.goto.pos });

@@ -1,3 +1,4 @@
+import { perProject } from '../analysis/memo.js';
 import type { Flow, Message, Pos, Project, SentimentLabel } from '../flow/types.js';
 
 /** One text of a message, with its own position. */
@@ -36,7 +37,11 @@ export function textsOf(m: Message | undefined): MessageText[] {
  * `ask` and fallback `say`; then tact.config.yaml's default fallback. A step's fallback that
  * inherits the default message gives its texts (at their place in the config) once more.
  */
-export function projectTexts(project: Project): ProjectText[] {
+export function projectTexts(project: Project): readonly ProjectText[] {
+  return perProject(project, 'projectTexts', () => listTexts(project));
+}
+
+function listTexts(project: Project): ProjectText[] {
   const out: ProjectText[] = [];
   const add = (message: Message | undefined, flow: Flow | undefined) => {
     if (message) for (const t of textsOf(message)) out.push({ ...t, message, flow });
@@ -56,14 +61,29 @@ export function projectTexts(project: Project): ProjectText[] {
  * `projectTexts`, each position once: an inherited default fallback is one message however many
  * steps use it, reported where the first of them comes.
  */
-export function distinctProjectTexts(project: Project): ProjectText[] {
-  const done = new Set<string>();
-  return projectTexts(project).filter(({ pos }) => {
-    const key = `${pos.file}:${pos.line}:${pos.column}`;
-    if (done.has(key)) return false;
-    done.add(key);
-    return true;
+export function distinctProjectTexts(project: Project): readonly ProjectText[] {
+  return perProject(project, 'distinctProjectTexts', () => {
+    const done = new Set<string>();
+    return projectTexts(project).filter(({ pos }) => {
+      const key = `${pos.file}:${pos.line}:${pos.column}`;
+      if (done.has(key)) return false;
+      done.add(key);
+      return true;
+    });
   });
+}
+
+/** Line `line` (1-based) of a source file of the project, without its line break. */
+export function sourceLine(project: Project, file: string, line: number): string | undefined {
+  const lines = perProject(project, 'sourceLines', () => new Map<string, string[]>());
+  let these = lines.get(file);
+  if (!these) {
+    const text = project.files.find((f) => f.path === file)?.text;
+    if (text === undefined) return undefined;
+    these = text.split(/\r?\n/);
+    lines.set(file, these);
+  }
+  return these[line - 1];
 }
 
 /**

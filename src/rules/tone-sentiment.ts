@@ -1,4 +1,4 @@
-import { buildGraph, type StepGraph, toPathSteps } from '../analysis/graph.js';
+import { projectGraph, type StepGraph, toPathSteps } from '../analysis/graph.js';
 import { analyzeTone, type ToneResult } from '../analysis/tone.js';
 import type { Message, Route, SentimentLabel, Step } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -82,7 +82,7 @@ export default defineRule({
       'upbeat ({evidence}) in an `end: unresolved` message: the customer leaves without a fix, so do not sound pleased',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports = new Map<string, Report>();
     const toneCache = new Map<string, ToneResult>();
     const toneOf = (text: string): ToneResult => {

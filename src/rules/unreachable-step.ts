@@ -1,4 +1,4 @@
-import { buildGraph, reachableSteps } from '../analysis/graph.js';
+import { entryTree, projectGraph } from '../analysis/graph.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
 
@@ -12,10 +12,10 @@ export default defineRule({
       'step `{step}` is never reached: no `next`, `goto`, option, route or handler leads here from {from}; link it or remove it',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     // Without a root (no flow has a valid start) everything would be "unreachable": unknown-target says why.
     if (graph.roots.length === 0) return [];
-    const reached = reachableSteps(graph);
+    const reached = entryTree(project);
     const from =
       graph.roots.length === 1
         ? `\`${graph.roots[0]}\``

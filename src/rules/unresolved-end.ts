@@ -1,4 +1,4 @@
-import { buildGraph, type Edge, stepsThatReach, toPathSteps } from '../analysis/graph.js';
+import { type Edge, projectGraph, stepsThatReach, toPathSteps } from '../analysis/graph.js';
 import { dataRef, HUMAN_INTENT, shortestStatePath } from '../analysis/paths.js';
 import type { Project, Step } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -35,7 +35,7 @@ export default defineRule({
       'the conversation can end unresolved at `{step}` without the customer being offered a person: end with a handoff instead, or offer one first (an option leading to a handoff at the last question)',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     // Steps that reach a handoff without asking anything more.
     const toPersonNow = stepsThatReach(
       graph,

@@ -1,0 +1,23 @@
+import type { Project } from '../flow/types.js';
+
+// What several rules compute from the same project (the step graph, the reachability from the
+// entry, the list of texts) is computed once per project and shared. The project model is not
+// changed after loading, so a value computed from it stays right for as long as the project lives;
+// the WeakMap lets it go with the project.
+const memos = new WeakMap<Project, Map<string, unknown>>();
+
+/**
+ * The value of `compute()` for this project, computed on the first call with this key and shared
+ * by every later call. Callers must treat the value as read-only.
+ */
+export function perProject<T>(project: Project, key: string, compute: () => T): T {
+  let memo = memos.get(project);
+  if (!memo) {
+    memo = new Map();
+    memos.set(project, memo);
+  }
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
