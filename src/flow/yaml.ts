@@ -13,6 +13,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { LoadProblem, Pos } from './types.js';
+import { parseFast, type Range } from './yaml-fast.js';
 
 /** Files larger than this are refused rather than parsed. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -25,14 +26,11 @@ export type PathKey = string | number;
 export interface ParsedYaml {
   file: string;
   text: string;
-  doc: Document.Parsed;
   /** Plain data, or undefined when the file could not be turned into data (see `problems`). */
   value: unknown;
   problems: LoadProblem[];
   /** Position of the node at `path` (the value), or of its key with `{key: true}`. */
   posAt(path: readonly PathKey[], opts?: { key?: boolean }): Pos;
-  /** The YAML node at `path`, if there is one. */
-  nodeAt(path: readonly PathKey[]): Node | Pair | undefined;
 }
 
 // Each map's pairs by key, built on the first lookup: finding a step among a hundred by scanning
@@ -58,11 +56,73 @@ function lineCol(lc: LineCounter, offset: number): { line: number; col: number }
   return lc.linePos(offset);
 }
 
+/** Line and column (1-based) of offsets in a text, as yaml's LineCounter gives them. */
+function lineIndex(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (offset < starts[mid]) high = mid;
+      else low = mid + 1;
+    }
+    return { line: low, col: offset - starts[low - 1] + 1 };
+  };
+}
+
+const duplicateMessage = (name: string, first: Pos) =>
+  `duplicate key "${name}" (first at line ${first.line}): a later value would silently replace the first; keep one`;
+const TOO_MANY_ALIASES = `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): write the values out instead of nesting aliases`;
+
 /**
  * Parse a YAML file keeping positions. Syntax errors, duplicate keys, too many aliases and
  * oversize files become `yaml` problems; nothing here throws.
+ *
+ * Most files take the fast path (yaml-fast.ts); a file it does not handle the same way (a syntax
+ * error, tags, several documents, ...) is parsed with `yaml`, which gives the same data, positions
+ * and problems for everything the fast path handles, and `yaml`'s messages for syntax errors.
  */
 export function parseYamlFile(file: string, text: string): ParsedYaml {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes <= MAX_FILE_BYTES) {
+    const fast = parseFast(text, MAX_ALIAS_COUNT);
+    if (fast) {
+      let at: ((offset: number) => { line: number; col: number }) | undefined;
+      const posOf = ([start, end]: Range): Pos => {
+        at ??= lineIndex(text);
+        const s = at(start);
+        const e = at(Math.max(start, end));
+        return { file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+      };
+      const problems: LoadProblem[] = fast.duplicates.map(({ name, here, first }) => {
+        const firstPos = posOf(first);
+        return {
+          rule: 'yaml',
+          message: duplicateMessage(name, firstPos),
+          pos: posOf(here),
+          related: [{ pos: firstPos, message: `first "${name}" here` }],
+        };
+      });
+      return {
+        file,
+        text,
+        value: fast.value,
+        problems,
+        posAt: (path, opts = {}) => posOf(fast.rangeAt(path, opts.key ?? false)),
+      };
+    }
+  }
+  return parseWithYaml(file, text, bytes);
+}
+
+/** The `yaml` path of parseYamlFile (also the reference the fast path is tested against). */
+export function parseWithYaml(
+  file: string,
+  text: string,
+  bytes = new TextEncoder().encode(text).length,
+): ParsedYaml {
   const problems: LoadProblem[] = [];
   const lc = new LineCounter();
   const posOfRange = (range: readonly number[] | null | undefined): Pos => {
@@ -72,7 +132,6 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
     return { file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
   };
 
-  const bytes = new TextEncoder().encode(text).length;
   const doc = parseDocument(bytes > MAX_FILE_BYTES ? '' : text, {
     lineCounter: lc,
     uniqueKeys: false,
@@ -128,7 +187,7 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
       message: `file is ${Math.ceil(bytes / 1024)} KB, over the ${MAX_FILE_BYTES / 1024} KB limit: split it into smaller flows`,
       pos: { file, line: 1, column: 1 },
     });
-    return { file, text, doc, value: undefined, problems, posAt, nodeAt };
+    return { file, text, value: undefined, problems, posAt };
   }
 
   // One syntax error per line: the parser often reports the same slip twice.
@@ -152,13 +211,13 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
         rule: 'yaml',
         message:
           err instanceof ReferenceError && /alias/i.test(err.message)
-            ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): write the values out instead of nesting aliases`
+            ? TOO_MANY_ALIASES
             : `cannot read this YAML: ${(err as Error).message}`,
         pos: firstAliasPos(doc, posOfRange) ?? { file, line: 1, column: 1 },
       });
     }
   }
-  return { file, text, doc, value, problems, posAt, nodeAt };
+  return { file, text, value, problems, posAt };
 }
 
 function yamlProblem(file: string, err: YAMLError, lc: LineCounter): LoadProblem {
@@ -186,7 +245,7 @@ function findDuplicateKeys(
         if (first) {
           out.push({
             rule: 'yaml',
-            message: `duplicate key "${name}" (first at line ${first.line}): a later value would silently replace the first; keep one`,
+            message: duplicateMessage(name, first),
             pos: here,
             related: [{ pos: first, message: `first "${name}" here` }],
           });
