@@ -1,4 +1,5 @@
-import Ajv2020 from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
 import { TactError } from './errors.js';
 import { type LoadedProject, type LoadOptions, loadProject } from './flow/load.js';
 import type { Pos, Project, Severity, SeveritySetting } from './flow/types.js';
@@ -13,6 +14,7 @@ export interface LintOptions extends LoadOptions {
 }
 
 const SEVERITIES = new Set(['error', 'warn', 'info', 'off']);
+const require = createRequire(import.meta.url);
 
 /** Lint flows, personas and config under the given paths (files or folders). */
 export function lint(paths: string[], options: LintOptions = {}): LintReport & { project: LoadedProject } {
@@ -141,7 +143,6 @@ function dedupe(findings: Finding[]): Finding[] {
 /** Unknown rules and bad options in tact.config.yaml's `rules:` become `schema` findings there. */
 export function checkRuleSettings(project: Project, metas: RuleMeta[]): Report[] {
   const out: Report[] = [];
-  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
   for (const [id, setting] of project.config.rules) {
     const at: Pos = setting.pos ?? { file: project.config.file ?? 'tact.config.yaml', line: 1, column: 1 };
     const meta = metas.find((m) => m.id === id);
@@ -159,7 +160,7 @@ export function checkRuleSettings(project: Project, metas: RuleMeta[]): Report[]
       });
       continue;
     }
-    const validate = ajv.compile(meta.optionsSchema);
+    const validate = optionsValidator(meta);
     if (!validate({ ...setting.options })) {
       for (const e of validate.errors ?? []) {
         const what =
@@ -176,6 +177,36 @@ export function checkRuleSettings(project: Project, metas: RuleMeta[]): Report[]
   }
   return out;
 }
+
+/** The `id` of a rule as the name of its options validator in rule-options.cjs. */
+export const optionsValidatorName = (id: string) => id.replace(/-/g, '_');
+
+let compiledOptions: Record<string, ValidateFunction> | undefined;
+let ajv: import('ajv/dist/2020.js').default | undefined;
+
+/**
+ * The validator of a rule's options: compiled at build time (rule-options.cjs beside the built
+ * module, scripts/build-extras.js), else compiled now.
+ */
+function optionsValidator(meta: RuleMeta): ValidateFunction {
+  if (compiledOptions === undefined) {
+    try {
+      compiledOptions = require('./rule-options.cjs') as Record<string, ValidateFunction>;
+    } catch {
+      compiledOptions = {};
+    }
+  }
+  const built = compiledOptions[optionsValidatorName(meta.id)];
+  if (built) return built;
+  if (!ajv) {
+    const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    ajv = new Ajv2020.default(RULE_OPTIONS_AJV);
+  }
+  return ajv.compile(meta.optionsSchema);
+}
+
+/** How rule options schemas are compiled, here and at build time. */
+export const RULE_OPTIONS_AJV = { allErrors: true, strict: false } as const;
 
 interface DisableComment {
   file: string;

@@ -233,16 +233,9 @@ export function pathTo(tree: Map<string, Edge | undefined>, target: string): str
 export function stepsThatReach(
   graph: StepGraph,
   goal: (s: Step) => boolean,
-  follow: (e: Edge) => boolean = () => true,
+  follow?: (e: Edge) => boolean,
 ): Set<string> {
-  const incoming = new Map<string, Edge[]>();
-  for (const edges of graph.out.values())
-    for (const e of edges) {
-      if (!follow(e)) continue;
-      const list = incoming.get(e.to) ?? [];
-      list.push(e);
-      incoming.set(e.to, list);
-    }
+  const incoming = follow ? incomingEdges(graph, follow) : allIncoming(graph);
   const found = new Set<string>();
   const queue: string[] = [];
   for (const s of graph.steps.values())
@@ -259,6 +252,30 @@ export function stepsThatReach(
     }
   }
   return found;
+}
+
+/** The edges into each step, among those `follow` accepts. */
+function incomingEdges(graph: StepGraph, follow: (e: Edge) => boolean): Map<string, Edge[]> {
+  const incoming = new Map<string, Edge[]>();
+  for (const edges of graph.out.values())
+    for (const e of edges) {
+      if (!follow(e)) continue;
+      const list = incoming.get(e.to);
+      if (list) list.push(e);
+      else incoming.set(e.to, [e]);
+    }
+  return incoming;
+}
+
+// Every edge into each step, built once per graph: several rules walk the graph backwards.
+const incomingOf = new WeakMap<StepGraph, Map<string, Edge[]>>();
+function allIncoming(graph: StepGraph): Map<string, Edge[]> {
+  let incoming = incomingOf.get(graph);
+  if (!incoming) {
+    incoming = incomingEdges(graph, () => true);
+    incomingOf.set(graph, incoming);
+  }
+  return incoming;
 }
 
 /** Turn qualified ids into path steps with positions, for a finding's `path`. */

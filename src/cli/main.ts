@@ -1,18 +1,80 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { TactError } from '../errors.js';
 import { TOOL_VERSION } from '../meta.js';
 import { safeText } from '../report/safe-text.js';
-import { registerChat } from './chat.js';
-import { registerCompile } from './compile.js';
-import { registerGraph } from './graph.js';
-import { registerInit } from './init.js';
-import { registerLint } from './lint.js';
 import { installProcessGuards } from './process-guards.js';
-import { registerRules } from './rules.js';
-import { registerSimulate } from './simulate.js';
 
-/** Build the `tact` program with every command. */
-export function buildProgram(): Command {
+/**
+ * One command of `tact`: its name and one-line description (for `tact --help`, without loading
+ * it) and how to load the module that registers it. A command's modules are loaded only when that
+ * command runs, so `tact --version` and `tact --help` load none of them. To add a command, add one
+ * entry here (test/cli/main.test.ts checks the description matches the one it registers).
+ */
+export interface CommandEntry {
+  name: string;
+  /** What follows the name in `tact --help` (`[options] [paths...]`). */
+  usage: string;
+  description: string;
+  load: () => Promise<(program: Command) => void>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'lint',
+    usage: '[options] [paths...]',
+    description: 'check flows, personas and config against the schemas and the rules (the CI gate)',
+    load: async () => (await import('./lint.js')).registerLint,
+  },
+  {
+    name: 'compile',
+    usage: '[options] [paths...]',
+    description: 'lint, then compile the flows into one portable bot JSON file that the runtime runs',
+    load: async () => (await import('./compile.js')).registerCompile,
+  },
+  {
+    name: 'simulate',
+    usage: '[options] [paths...]',
+    description: 'run simulated customers (personas in a mood) against the bot and check what they expect',
+    load: async () => (await import('./simulate.js')).registerSimulate,
+  },
+  {
+    name: 'chat',
+    usage: '[options] [paths...]',
+    description: 'talk to the bot in the terminal; with piped input, one customer line per input line',
+    load: async () => (await import('./chat.js')).registerChat,
+  },
+  {
+    name: 'graph',
+    usage: '[options] [paths...]',
+    description:
+      'draw the flows as a diagram: ask steps, handoff steps (the human exits) and steps with findings marked',
+    load: async () => (await import('./graph.js')).registerGraph,
+  },
+  {
+    name: 'init',
+    usage: '[options] [dir]',
+    description: 'write a starter project: config, one flow, two personas and a CI workflow',
+    load: async () => (await import('./init.js')).registerInit,
+  },
+  {
+    name: 'rules',
+    usage: '[options]',
+    description: 'list every rule with its default severity, description and docs link',
+    load: async () => (await import('./rules.js')).registerRules,
+  },
+];
+
+/** The command a command line runs: the first word that is not an option (`tact help X`: X). */
+export function commandOf(args: readonly string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * Build the `tact` program. The commands named in `load` are registered in full (their options,
+ * help and action); the others only by name and description, enough for `tact --help`.
+ */
+export async function buildProgram(load: readonly string[] = COMMANDS.map((c) => c.name)): Promise<Command> {
   const program = new Command();
   program
     .name('tact')
@@ -25,13 +87,19 @@ export function buildProgram(): Command {
     .configureOutput({
       outputError: (str, write) => write(`tact: ${str.replace(/^error: /, '').trimEnd()} (see --help)\n`),
     });
-  registerLint(program);
-  registerCompile(program);
-  registerSimulate(program);
-  registerChat(program);
-  registerGraph(program);
-  registerInit(program);
-  registerRules(program);
+  const stubs = new Map<Command, CommandEntry>();
+  for (const entry of COMMANDS) {
+    if (load.includes(entry.name)) (await entry.load())(program);
+    else stubs.set(program.command(entry.name).description(entry.description), entry);
+  }
+  // A command not loaded is listed with the usage its module would give it.
+  const help = new Help();
+  program.configureHelp({
+    subcommandTerm: (cmd) => {
+      const stub = stubs.get(cmd);
+      return stub ? `${stub.name} ${stub.usage}` : help.subcommandTerm(cmd);
+    },
+  });
   for (const c of program.commands) {
     c.exitOverride();
     c.configureOutput(program.configureOutput());
@@ -42,10 +110,11 @@ export function buildProgram(): Command {
 /** Run the CLI; never throws. Sets process.exitCode per cli.md (0, 1, 2). */
 export async function main(argv: string[]): Promise<void> {
   installProcessGuards();
-  const program = buildProgram();
   const debug = argv.includes('--debug');
   const started = Date.now();
   try {
+    const name = commandOf(argv.slice(2));
+    const program = await buildProgram(name ? [name] : []);
     await program.parseAsync(argv);
   } catch (err) {
     process.exitCode = exitCodeFor(err, debug);
@@ -77,5 +146,3 @@ function exitCodeFor(err: unknown, debug: boolean): number {
   );
   return 2;
 }
-
-await main(process.argv);

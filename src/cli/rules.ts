@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ruleDocsUrl } from '../meta.js';
-import { ruleMetas } from '../rules/registry.js';
+import { ruleCatalog } from '../rules/catalog.js';
 import { emit } from './io.js';
 import { oneOf } from './options.js';
 
@@ -9,8 +9,8 @@ export function registerRules(program: Command): void {
     .command('rules')
     .description('list every rule with its default severity, description and docs link')
     .option('-f, --format <format>', 'text or json', oneOf(['text', 'json'] as const), 'text')
-    .action((opts: { format: 'text' | 'json' }) => {
-      const metas = ruleMetas();
+    .action(async (opts: { format: 'text' | 'json' }) => {
+      const metas = await ruleCatalog();
       if (opts.format === 'json') {
         emit(
           JSON.stringify(

@@ -1,25 +1,39 @@
 import { createRequire } from 'node:module';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { LoadProblem } from './types.js';
 import type { ParsedYaml, PathKey } from './yaml.js';
 
 const require = createRequire(import.meta.url);
 
 export type SchemaKind = 'flow' | 'config' | 'persona';
+export const SCHEMA_KINDS: readonly SchemaKind[] = ['flow', 'config', 'persona'];
+
+/** How the schemas are compiled, here and at build time (scripts/build-extras.js). */
+export const AJV_OPTIONS: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictRequired: false,
+  strictTypes: false,
+};
 
 let validators: Record<SchemaKind, ValidateFunction> | undefined;
 
+/**
+ * The validators compiled at build time (validators.cjs beside the built module); where they are
+ * missing (tests run from the sources) the schemas are compiled now.
+ */
 function getValidators(): Record<SchemaKind, ValidateFunction> {
   if (validators) return validators;
-  const ajv = new Ajv2020.default({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictRequired: false,
-    strictTypes: false,
-  });
-  for (const kind of ['flow', 'config', 'persona'] as const) {
+  try {
+    validators = require('./validators.cjs') as Record<SchemaKind, ValidateFunction>;
+    return validators;
+  } catch {
+    // not built: compile below
+  }
+  const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv2020.default(AJV_OPTIONS);
+  for (const kind of SCHEMA_KINDS) {
     ajv.addSchema(require(`../../schemas/${kind}.schema.json`), `${kind}.schema.json`);
   }
   validators = {

@@ -1,19 +1,15 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  type Pair,
-  parseDocument,
-  type YAMLError,
-  type YAMLMap,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import type { LoadProblem, Pos } from './types.js';
 import { parseFast, type Range } from './yaml-fast.js';
+
+const require = createRequire(import.meta.url);
+// `yaml` is loaded only for a file the fast path leaves to it.
+let yamlLib: typeof import('yaml') | undefined;
+const lib = () => {
+  yamlLib ??= require('yaml') as typeof import('yaml');
+  return yamlLib;
+};
 
 /** Files larger than this are refused rather than parsed. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -39,6 +35,7 @@ const pairIndex = new WeakMap<YAMLMap<unknown, unknown>, Map<string, Pair>>();
 
 /** The first pair of a map whose scalar key reads as `key`. */
 function pairOf(map: YAMLMap<unknown, unknown>, key: PathKey): Pair | undefined {
+  const { isScalar } = lib();
   let index = pairIndex.get(map);
   if (!index) {
     index = new Map();
@@ -123,6 +120,7 @@ export function parseWithYaml(
   text: string,
   bytes = new TextEncoder().encode(text).length,
 ): ParsedYaml {
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = lib();
   const problems: LoadProblem[] = [];
   const lc = new LineCounter();
   const posOfRange = (range: readonly number[] | null | undefined): Pos => {
@@ -235,6 +233,7 @@ function findDuplicateKeys(
   posOf: (r?: readonly number[] | null) => Pos,
   out: LoadProblem[],
 ): void {
+  const { isMap, isScalar, isSeq } = lib();
   if (isMap(node)) {
     const seen = new Map<string, Pos>();
     for (const pair of node.items) {
@@ -259,6 +258,7 @@ function findDuplicateKeys(
 }
 
 function firstAliasPos(doc: Document.Parsed, posOf: (r?: readonly number[] | null) => Pos): Pos | undefined {
+  const { isAlias, isMap, isSeq } = lib();
   let found: Pos | undefined;
   const walk = (n: unknown): void => {
     if (found) return;

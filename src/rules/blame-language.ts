@@ -151,8 +151,15 @@ export default defineRule({
   },
   check(project) {
     const reports: Report[] = [];
+    // The same text recurs across steps and flows: look at each distinct text once.
+    const found = new Map<string, ReturnType<typeof findBlame>>();
     for (const { text, pos } of distinctProjectTexts(project)) {
-      for (const b of findBlame(text))
+      let blames = found.get(text);
+      if (!blames) {
+        blames = findBlame(text);
+        found.set(text, blames);
+      }
+      for (const b of blames)
         reports.push({ messageId: 'blames', data: { phrase: b.phrase, repair: b.repair }, at: pos });
     }
     return reports;

@@ -119,13 +119,20 @@ export default defineRule<{ across_flows: boolean }>({
       const asksAgain = (s: Step) => asking.get(s.qid)?.has(first.data.qid) === true;
       // After the value was stored: walk on from `next`, not past a check of the value, and not
       // past the customer dropping the task ("cancel", "start over"): asking again then is right.
+      const checks = new Map<string, boolean>();
+      const checked = (qid: string) => {
+        let c = checks.get(qid);
+        if (c === undefined) {
+          c = checksValue(graph.steps.get(qid)!, first.data);
+          checks.set(qid, c);
+        }
+        return c;
+      };
       const tree = searchFrom(
         graph,
         [next],
         (e) =>
-          !checksValue(graph.steps.get(e.from)!, first.data) &&
-          !isDeliberate(graph, e, asksAgain, first.data) &&
-          !meansAbandon(project, e),
+          !checked(e.from) && !isDeliberate(graph, e, asksAgain, first.data) && !meansAbandon(project, e),
       );
       for (const second of sameAs.get(sameKey(first.data)) ?? []) {
         if (!tree.has(second.step.qid)) continue;
