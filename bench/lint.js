@@ -28,3 +28,17 @@ export async function benchLint({ runs = 15 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log((await benchLint()).text);
+
+/** The rows of the in-process lint section. */
+export async function benchLintRows(opts = {}) {
+  const { medianMs } = await benchLint(opts);
+  return [
+    {
+      figure: 'lint of the example project, in process (warm)',
+      value: Number(medianMs.toFixed(1)),
+      unit: 'ms',
+      target: '',
+      ok: undefined,
+    },
+  ];
+}

@@ -65,3 +65,33 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { text } = await benchNlu();
   console.log(text);
 }
+
+/** The rows of the matcher section (skipped without the shared data). */
+export async function benchNluRows(opts = {}) {
+  const { text, figures: f } = await benchNlu(opts);
+  if (!f)
+    return [{ figure: 'intent matcher', value: 'skipped', unit: '', target: '', ok: undefined, note: text }];
+  return [
+    {
+      figure: `buildNlu (${f.intents} intents, ${f.examples} examples)`,
+      value: f.buildMs,
+      unit: 'ms',
+      target: '',
+      ok: undefined,
+    },
+    {
+      figure: 'intent index size',
+      value: Math.round(f.indexBytes / 1024),
+      unit: 'KiB',
+      target: '',
+      ok: undefined,
+    },
+    {
+      figure: `matchIntent p95 (${f.replies} replies)`,
+      value: f.p95Ms,
+      unit: 'ms',
+      target: '',
+      ok: undefined,
+    },
+  ];
+}

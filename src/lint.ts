@@ -1,24 +1,45 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { TactError } from './errors.js';
 import { type LoadedProject, type LoadOptions, loadProject } from './flow/load.js';
 import type { Pos, Project, Severity, SeveritySetting } from './flow/types.js';
 import { suggest } from './flow/validate.js';
+import { LintCache } from './lint-cache.js';
 import { renderMessage } from './rules/define.js';
 import { allRules, ruleMetas, UNUSED_DISABLE } from './rules/registry.js';
 import type { Finding, LintReport, Report, RuleMeta } from './rules/types.js';
 
-export interface LintOptions extends LoadOptions {
+export interface LintOptions extends Omit<LoadOptions, 'cache'> {
   /** Severity overrides for this run (`--rule ID=SEV`), applied over tact.config.yaml. */
   rules?: Record<string, SeveritySetting>;
+  /** A cache file (`--cache`): unchanged files are not read again, nor checked by the per-file rules. */
+  cache?: string;
 }
+
+/**
+ * The rules whose findings in a flow file depend on that file alone (and the config): with
+ * `--cache` they look only at the files that changed. Every other rule sees the whole project.
+ */
+export const PER_FILE_RULES: ReadonlySet<string> = new Set([
+  'data-purpose',
+  'personal-data-unmarked',
+  'tone-declared',
+  'blame-language',
+  'readability',
+  'too-many-options',
+  'inclusive-language',
+]);
 
 const SEVERITIES = new Set(['error', 'warn', 'info', 'off']);
 const require = createRequire(import.meta.url);
 
 /** Lint flows, personas and config under the given paths (files or folders). */
 export function lint(paths: string[], options: LintOptions = {}): LintReport & { project: LoadedProject } {
-  const project = loadProject(paths, options);
+  const cache = options.cache
+    ? new LintCache(path.resolve(options.cwd ?? process.cwd(), options.cache), options.rules)
+    : undefined;
+  const project = loadProject(paths, { ...options, cache });
   if (project.files.length === 0) {
     // A CI gate that checks nothing must not pass in silence.
     throw new TactError(
@@ -27,14 +48,20 @@ export function lint(paths: string[], options: LintOptions = {}): LintReport & {
       'flow files end in .flow.yaml; give the folder or the files that hold them',
     );
   }
-  return { ...lintProject(project, options.rules ?? {}), project };
+  const report = lintProject(project, options.rules ?? {}, cache);
+  cache?.save();
+  return { ...report, project };
 }
 
 /**
  * Run every rule over a loaded project: severities and options from the config and the overrides,
  * `# tact-disable-next-line` comments applied, findings sorted by file, line and column.
  */
-export function lintProject(project: Project, overrides: Record<string, SeveritySetting> = {}): LintReport {
+export function lintProject(
+  project: Project,
+  overrides: Record<string, SeveritySetting> = {},
+  cache?: LintCache,
+): LintReport {
   const metas = ruleMetas();
   for (const [id, sev] of Object.entries(overrides)) {
     if (!metas.some((m) => m.id === id)) {
@@ -67,15 +94,24 @@ export function lintProject(project: Project, overrides: Record<string, Severity
   };
 
   for (const r of configFindings) push(metas.find((m) => m.id === 'schema')!, r);
+  // With a cache, the per-file rules see only the flows of files that changed; what they found in
+  // the other files last time is taken from the cache.
+  const unchanged = cache?.unchanged() ?? new Set<string>();
+  const changed: Project =
+    unchanged.size === 0
+      ? project
+      : { ...project, flows: new Map([...project.flows].filter(([, f]) => !unchanged.has(f.file))) };
+  const perFile: Finding[] = [];
   for (const rule of allRules) {
     if (severities[rule.meta.id] === 'off') continue;
     const options = {
       ...rule.meta.defaultOptions,
       ...(project.config.rules.get(rule.meta.id)?.options ?? {}),
     };
+    const onePerFile = cache !== undefined && PER_FILE_RULES.has(rule.meta.id);
     let reports: Report[];
     try {
-      reports = rule.check(project, options);
+      reports = rule.check(onePerFile ? changed : project, options);
     } catch (err) {
       throw new TactError(
         `internal error in rule ${rule.meta.id}: ${(err as Error).message}`,
@@ -83,7 +119,24 @@ export function lintProject(project: Project, overrides: Record<string, Severity
         'please report it with the flow that triggers it; `--rule ' + rule.meta.id + '=off` skips the rule',
       );
     }
-    for (const r of reports) push(rule.meta, r);
+    if (!onePerFile) for (const r of reports) push(rule.meta, r);
+    else for (const r of reports) perFile.push(toFinding(rule.meta, severities[rule.meta.id] as Severity, r));
+  }
+  if (cache) {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of perFile) {
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
+    for (const file of project.files) {
+      if (file.kind !== 'flow') continue;
+      const known = unchanged.has(file.path) ? cache.findings(file.path) : undefined;
+      if (known) findings.push(...known);
+      else cache.storeFindings(file.path, byFile.get(file.path) ?? []);
+    }
+    // Findings in the config (its default fallback message) are not cached: they are found again.
+    for (const f of perFile) if (!unchanged.has(f.file)) findings.push(f);
   }
 
   const kept = applyDisableComments(project, dedupe(findings), severities);

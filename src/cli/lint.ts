@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { configInForce } from '../config-in-force.js';
 import { loadProject } from '../flow/load.js';
 import { checkRuleSettings, lint } from '../lint.js';
+import { DEFAULT_CACHE_FILE } from '../lint-cache.js';
 import { formatLintReport, LINT_FORMATS, type LintFormat } from '../report/index.js';
 import { ruleMetas } from '../rules/registry.js';
 import type { LintReport } from '../rules/types.js';
@@ -15,6 +16,8 @@ export interface LintCommandOptions extends ProjectOptions {
   maxWarnings?: number;
   quiet?: boolean;
   printConfig?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Exit code of a lint run: 1 when anything is at or above the failing severity (cli.md). */
@@ -50,7 +53,12 @@ export function registerLint(program: Command): void {
     .option(
       '--print-config',
       'print the config in force as JSON (the file, each rule with its severity and options, and where each came from), and lint nothing',
-    );
+    )
+    .option(
+      '--cache',
+      'reuse what the last run found in unchanged files (keyed by content, tact version, config and --rule); graph rules still check the whole project',
+    )
+    .option('--cache-location <file>', `where --cache keeps its file (default: ${DEFAULT_CACHE_FILE})`);
   addProjectOptions(command)
     .addHelpText(
       'after',
@@ -62,6 +70,7 @@ Examples:
   tact lint --format sarif --output tact.sarif
   tact lint --format github --fail-on warn
   tact lint --rule readability=off --max-warnings 0
+  tact lint flows --cache
   tact lint flows --print-config --rule readability=off`,
     )
     .action((paths: string[], opts: LintCommandOptions) => {
@@ -69,7 +78,8 @@ Examples:
         process.exitCode = printConfig(paths, opts);
         return;
       }
-      const report = lint(paths, { config: opts.config, rules: opts.rule });
+      const cache = opts.cache ? (opts.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
+      const report = lint(paths, { config: opts.config, rules: opts.rule, cache });
       printWarnings(report.project);
       const color = useColor(Boolean(opts.output));
       let text = formatLintReport(report, opts.format, { color });

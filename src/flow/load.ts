@@ -57,6 +57,17 @@ const FLOW_RE = /\.flow\.ya?ml$/;
 const PERSONA_RE = /\.persona\.ya?ml$/;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage']);
 
+/**
+ * What a lint cache offers the loader (src/lint-cache.ts): the flow built from an unchanged file
+ * the last time, with the file's problems, instead of reading it again.
+ */
+export interface FlowCache {
+  /** The config's text (undefined without a config): flows built under another config are not reused. */
+  useConfig(text: string | undefined, config: Config): void;
+  flow(file: string, text: string): { flow?: Flow; problems: LoadProblem[] } | undefined;
+  storeFlow(file: string, text: string, flow: Flow | undefined, problems: LoadProblem[]): void;
+}
+
 export interface LoadOptions {
   /** Working directory; file paths in findings are relative to it. Default: process.cwd(). */
   cwd?: string;
@@ -67,6 +78,8 @@ export interface LoadOptions {
    * personas of a compiled bot, whose flows are not here.
    */
   personasOnly?: boolean;
+  /** Reuse flows of unchanged files (`tact lint --cache`). */
+  cache?: FlowCache;
 }
 
 /** A loaded project and where it lives. */
@@ -119,23 +132,15 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
   for (const [name, def] of config.intents) if (!intents.has(name)) intents.set(name, def);
 
   const flows = new Map<string, Flow>();
+  options.cache?.useConfig(files.find((f) => f.kind === 'config')?.text, config);
   for (const abs of [...new Set(flowFiles)].sort()) {
     const file = rel(abs);
     const text = readText(abs);
     files.push({ path: file, kind: 'flow', text });
-    const parsed = parseYamlFile(file, text);
-    problems.push(...parsed.problems);
-    if (parsed.value === undefined) continue;
-    if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-      problems.push({
-        rule: 'schema',
-        message: 'a flow file must be a map with `flow` and `steps`',
-        pos: parsed.posAt([]),
-      });
-      continue;
-    }
-    problems.push(...validateAgainstSchema('flow', parsed));
-    const flow = buildFlow(parsed, config);
+    const cached = options.cache?.flow(file, text);
+    const { flow, problems: own } = cached ?? readFlowFile(file, text, config);
+    if (!cached) options.cache?.storeFlow(file, text, flow, own);
+    problems.push(...own);
     if (!flow) continue;
     const existing = flows.get(flow.id);
     if (existing) {
@@ -182,6 +187,23 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
       ? inputs[0]
       : path.dirname(inputs[0]);
   return { cwd, files, config, flows, entry, intents, problems, personas, root, warnings: found.warnings };
+}
+
+/** Parse, validate and build one flow file: the flow (if it can be built) and the file's problems. */
+function readFlowFile(file: string, text: string, config: Config): { flow?: Flow; problems: LoadProblem[] } {
+  const parsed = parseYamlFile(file, text);
+  const problems = [...parsed.problems];
+  if (parsed.value === undefined) return { problems };
+  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+    problems.push({
+      rule: 'schema',
+      message: 'a flow file must be a map with `flow` and `steps`',
+      pos: parsed.posAt([]),
+    });
+    return { problems };
+  }
+  problems.push(...validateAgainstSchema('flow', parsed));
+  return { flow: buildFlow(parsed, config), problems };
 }
 
 function statSafe(p: string) {

@@ -1,0 +1,44 @@
+// Start-up: `tact --version` and `tact lint` of one small flow, each against `node -e 0`, in turn
+// (A B A B ...) with the ratio taken pair by pair, medians.
+//
+//   npm run build && node bench/startup.js
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeCorpus } from './corpus.js';
+import { row, runPaired } from './measure.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(root, 'bin/tact.js');
+
+/** The rows of the start-up section. */
+export async function benchStartup({ work = path.join(root, 'bench/.work'), runs = 15 } = {}) {
+  const small = path.join(work, 'small-flow');
+  writeCorpus(small, { files: 1, steps: 10 });
+  const node = ['node', '-e', '0'];
+  const version = await runPaired(['node', BIN, '--version'], node, { runs });
+  const lint = await runPaired(['node', BIN, 'lint', path.join(small, 'flows/f0001.flow.yaml')], node, {
+    runs,
+  });
+  const ms = (s) => Math.round(s * 1000);
+  return [
+    row('node -e 0 (the yardstick)', ms(version.b), 'ms', '', undefined),
+    row('tact --version', ms(version.a), 'ms', '', undefined),
+    row('tact --version / node -e 0', Number(version.ratio.toFixed(2)), '×', '≤ 2', version.ratio <= 2, {
+      spread: version.spread,
+    }),
+    row('tact lint of one small flow (10 steps)', ms(lint.a), 'ms', '', undefined),
+    row(
+      'tact lint of one small flow / node -e 0',
+      Number(lint.ratio.toFixed(2)),
+      '×',
+      '≤ 3',
+      lint.ratio <= 3,
+      {
+        spread: lint.spread,
+      },
+    ),
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href)
+  for (const r of await benchStartup()) console.log(`${r.figure}: ${r.value} ${r.unit}`);

@@ -1,0 +1,84 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lint } from '../src/lint.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dirs: string[] = [];
+
+/** A copy of the example project in a temp folder. */
+function example(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tact-cache-'));
+  dirs.push(dir);
+  cpSync(path.join(ROOT, 'flows'), path.join(dir, 'flows'), { recursive: true });
+  return dir;
+}
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const findingsOf = (dir: string, cache?: string) => lint(['flows'], { cwd: dir, cache }).findings;
+
+describe('lint --cache', () => {
+  it('a warm run, and runs after a flow or the config changed, find exactly what a run without the cache finds', () => {
+    const dir = example();
+    const cache = path.join(dir, '.tactcache');
+    expect(findingsOf(dir, cache)).toEqual(findingsOf(dir));
+    expect(existsSync(cache)).toBe(true);
+    expect(findingsOf(dir, cache)).toEqual(findingsOf(dir));
+
+    // A flow changes: a blaming, hard message, and a step no longer reachable.
+    const retail = path.join(dir, 'flows/retail.flow.yaml');
+    writeFileSync(
+      retail,
+      readFileSync(retail, 'utf8').replace(
+        'I can help with a return or a refund.',
+        'You failed to read the instructions, notwithstanding the aforementioned contractual stipulations and reimbursement eligibility determinations.',
+      ),
+    );
+    const changed = findingsOf(dir);
+    expect(changed.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['blame-language', 'readability']));
+    expect(findingsOf(dir, cache)).toEqual(changed);
+    expect(findingsOf(dir, cache)).toEqual(changed);
+
+    // The config changes: every entry is dropped.
+    const config = path.join(dir, 'flows/tact.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('max_grade: 8', 'max_grade: 30'));
+    const relaxed = findingsOf(dir);
+    expect(relaxed.some((f) => f.ruleId === 'readability')).toBe(false);
+    expect(findingsOf(dir, cache)).toEqual(relaxed);
+  });
+
+  it('takes what it found in an unchanged file from the cache', () => {
+    const dir = example();
+    const cache = path.join(dir, '.tactcache');
+    findingsOf(dir, cache);
+    // Change what the cache holds for one file (not the file): the warm run reports from the cache.
+    const data = JSON.parse(readFileSync(cache, 'utf8'));
+    const entry = data.files['flows/retail.flow.yaml'];
+    expect(entry.findings).toEqual([]);
+    entry.findings = [
+      {
+        ruleId: 'readability',
+        messageId: 'tooHard',
+        severity: 'warn',
+        message: 'from the cache',
+        file: 'flows/retail.flow.yaml',
+        line: 1,
+        column: 1,
+      },
+    ];
+    writeFileSync(cache, JSON.stringify(data));
+    expect(findingsOf(dir, cache).map((f) => f.message)).toContain('from the cache');
+  });
+
+  it('a cache file that cannot be read is ignored and written afresh', () => {
+    const dir = example();
+    const cache = path.join(dir, '.tactcache');
+    writeFileSync(cache, '{not json');
+    expect(findingsOf(dir, cache)).toEqual(findingsOf(dir));
+    expect(JSON.parse(readFileSync(cache, 'utf8')).format).toBe(1);
+  });
+});
