@@ -126,15 +126,18 @@ function mutate(text: string, random: () => number): string {
 }
 
 describe('the fast YAML path reads files exactly as yaml does', () => {
-  it('takes the fast path for the example project and the fixtures, except a syntax error and a billion laughs', () => {
+  it('takes the fast path for every file of the example project', () => {
     const slow = repoYaml()
+      .filter(([file]) => file.startsWith('flows/'))
       .filter(([, text]) => !parseFast(text, MAX_ALIAS_COUNT))
-      .map(([file]) => file)
-      .sort();
-    expect(slow).toEqual([
-      'fixtures/yaml-aliases/flows/orders.flow.yaml',
-      'fixtures/yaml/flows/orders.flow.yaml',
-    ]);
+      .map(([file]) => file);
+    expect(slow).toEqual([]);
+  });
+
+  it('leaves a syntax error and a billion laughs to yaml', () => {
+    for (const [file, text] of repoYaml())
+      if (file.startsWith('fixtures/yaml/') || file.startsWith('fixtures/yaml-aliases/'))
+        expect([file, parseFast(text, MAX_ALIAS_COUNT)]).toEqual([file, undefined]);
   });
 
   it('gives the same data, problems and positions for every file of the repository', () => {
