@@ -48,7 +48,7 @@ describe('tact lint --print-config', () => {
       entryFrom: 'the only flow',
       sentiment: { positive: 0.25, negative: -0.25, very_negative: -0.6 },
       fallback: null,
-      intents: ['human'],
+      intents: ['are_you_a_bot', 'human'],
       handlers: 0,
       rules: undefined,
     });
