@@ -8,7 +8,7 @@ import { formatLintReport } from '../report/index.js';
 import { formatConversationLine, formatSimSummary } from '../report/sim-summary.js';
 import { reportPath, simReportFiles } from '../report/simulation/index.js';
 import { type Bot, BotLoadError, loadBot } from '../runtime/index.js';
-import { createEngine, ENGINE_NAMES, type EngineName } from '../simulate/engines/index.js';
+import { createPlayers, ENGINE_NAMES, type EngineName } from '../simulate/engines/index.js';
 import { DEFAULT_MAX_TURNS, type SimulationRun, simulate } from '../simulate/run.js';
 import type { SimReport } from '../simulate/summary.js';
 import type { RunEvent } from '../simulate/types.js';
@@ -16,8 +16,9 @@ import { lintAndCompile } from './compile.js';
 import { projectInputs, useColor, writeOutput } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
 import { onInterrupt } from './process-guards.js';
+import { addModelOptions, type ModelCommandOptions, modelEngineOptions } from './simulate-model.js';
 
-export interface SimulateCommandOptions extends ProjectOptions {
+export interface SimulateCommandOptions extends ProjectOptions, ModelCommandOptions {
   personas?: string[];
   persona?: string[];
   engine: EngineName;
@@ -70,7 +71,7 @@ export function registerSimulate(program: Command): void {
     )
     .option('-n, --runs <n>', 'conversations per persona, with seeds seed..seed+n-1', positive, 1)
     .option('--seed <n>', 'the first seed', parseCount, 0)
-    .option('-j, --concurrency <n>', 'conversations at once (default 4; 2 with ollama)', positive)
+    .option('-j, --concurrency <n>', 'conversations at once (default 4; 2 per Ollama server)', positive)
     .option(
       '--workers <n>',
       'threads for the scripted player (default: one per core when there are hundreds of conversations; 1: none)',
@@ -91,6 +92,7 @@ export function registerSimulate(program: Command): void {
     .option('--show-personal', 'keep data marked personal in the reports (masked by default)')
     .option('--force', 'simulate even when lint reports errors in the flows or personas')
     .option('-q, --quiet', 'no live view: print only failed conversations and the summary');
+  addModelOptions(command);
   addProjectOptions(command)
     .addHelpText(
       'after',
@@ -110,6 +112,9 @@ Examples:
   tact simulate flows
   tact simulate flows --personas personas --runs 5 --report sim-report
   tact simulate dist/bot.json --personas personas --persona angry-damaged-item
+  tact simulate flows --engine ollama --model llama3.2 --record recordings
+  tact simulate flows --engine replay --replay recordings --report sim-report
+  tact simulate flows --judge --host 127.0.0.1:11434 --host gpu-box:11434
   tact simulate flows --shard 2/4 --report shard-2
   tact simulate merge shard-1 shard-2 shard-3 shard-4 --report sim-report`,
     )
@@ -244,7 +249,8 @@ function readBotFile(file: string): Bot {
 
 async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promise<number> {
   const target = loadTarget(paths, opts);
-  const engine = await createEngine({ engine: opts.engine });
+  const players = await createPlayers(modelEngineOptions(opts.engine, opts, target.inputs));
+  const engine = players.engine;
   const color = useColor(false);
   const controller = new AbortController();
   const release = onInterrupt(() => {
@@ -266,8 +272,9 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
     run = await simulate(target.bot, target.personas, engine, {
       runs: opts.runs,
       seed: opts.seed,
-      concurrency: opts.concurrency,
+      concurrency: opts.concurrency ?? players.concurrency,
       workers: opts.workers,
+      judge: players.judge,
       maxTurns: opts.maxTurns,
       shard: opts.shard,
       showPersonal: opts.showPersonal,
