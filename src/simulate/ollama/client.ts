@@ -52,6 +52,8 @@ export class ModelCallError extends Error {
     readonly failure: CallFailure,
     message: string,
     readonly status?: number,
+    /** What the server said (`404: model 'x' not found`), when it answered. */
+    readonly said?: string,
   ) {
     super(message);
   }
@@ -99,11 +101,21 @@ export class OllamaServer {
 
   /** GET /api/version. */
   async version(signal: AbortSignal, timeoutMs: number): Promise<string> {
-    return this.call(signal, timeoutMs, async (c) => {
-      const v = (await c.version()) as { version?: unknown };
-      if (typeof v?.version !== 'string') throw new ModelCallError('malformed', 'no version in its answer');
-      return v.version;
-    });
+    try {
+      return await this.call(signal, timeoutMs, async (c) => {
+        const v = (await c.version()) as { version?: unknown };
+        if (typeof v?.version !== 'string')
+          throw new ModelCallError('malformed', 'GET /api/version has no version in its answer');
+        return v.version;
+      });
+    } catch (err) {
+      const e = err as ModelCallError;
+      if (e.status !== undefined)
+        throw new ModelCallError('refused', `GET /api/version answered ${e.said}`, e.status, e.said);
+      if (e.failure === 'malformed' && !e.message.startsWith('GET'))
+        throw new ModelCallError('malformed', 'GET /api/version does not answer JSON');
+      throw err;
+    }
   }
 
   /** POST /api/show: whether the server has the model (a 404 is `false`). */
@@ -167,13 +179,19 @@ export function classify(err: unknown, run: AbortSignal, timeout: AbortSignal, t
     const status = e.status_code;
     const said = `${status}: ${String(e.error ?? e.message).slice(0, 200)}`;
     if (status === 503 || status === 429)
-      return new ModelCallError('busy', `the server is busy (${said})`, status);
+      return new ModelCallError('busy', `the server is busy (${said})`, status, said);
     if (status === 502 || status === 504)
-      return new ModelCallError('gateway', `a proxy could not reach the server (${said})`, status);
+      return new ModelCallError('gateway', `a proxy could not reach the server (${said})`, status, said);
     if (status === 404)
-      return new ModelCallError('missing-model', `the server does not have the model (${said})`, status);
-    if (status >= 500) return new ModelCallError('server', `the server could not answer (${said})`, status);
-    return new ModelCallError('refused', `the server refused the request (${said})`, status);
+      return new ModelCallError(
+        'missing-model',
+        `the server does not have the model (${said})`,
+        status,
+        said,
+      );
+    if (status >= 500)
+      return new ModelCallError('server', `the server could not answer (${said})`, status, said);
+    return new ModelCallError('refused', `the server refused the request (${said})`, status, said);
   }
   if (e instanceof SyntaxError) return new ModelCallError('malformed', 'its answer is not JSON');
   const code = e?.cause?.code ?? (e as { code?: string })?.code;
@@ -182,7 +200,11 @@ export function classify(err: unknown, run: AbortSignal, timeout: AbortSignal, t
   if (code && NETWORK_UNREACHABLE.has(code))
     return new ModelCallError(
       'unreachable',
-      `no server answers (${code === 'ECONNREFUSED' ? 'connection refused' : code})`,
+      code === 'ECONNREFUSED'
+        ? 'connection refused'
+        : code === 'ENOTFOUND'
+          ? 'no such host'
+          : `unreachable (${code})`,
     );
   if (e instanceof TypeError || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
     return new ModelCallError('dropped', 'the connection was dropped before the whole answer came');

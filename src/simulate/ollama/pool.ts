@@ -238,7 +238,7 @@ export class HostPool {
     state.benchedUntil = now + ms;
     if (wasIn && this.states.length > 1)
       this.options.onWarning?.(
-        `${state.server.host}: ${e.message}; out of the rotation for ${Math.round(ms / 1000)} s`,
+        `${state.server.host}: ${e.message}; out of the rotation for ${Math.round(ms / 100) / 10} s`,
       );
   }
 
