@@ -206,7 +206,12 @@ export function classify(err: unknown, run: AbortSignal, timeout: AbortSignal, t
           ? 'no such host'
           : `unreachable (${code})`,
     );
-  if (e instanceof TypeError || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || e?.message === 'terminated')
+    return new ModelCallError('dropped', 'the connection was dropped before the whole answer came');
+  // fetch's own refusals (`bad port`) carry a cause with no code.
+  if (e instanceof TypeError && e.cause instanceof Error && !code)
+    return new ModelCallError('refused', `fetch refuses it (${e.cause.message})`);
+  if (e instanceof TypeError)
     return new ModelCallError('dropped', 'the connection was dropped before the whole answer came');
   return new ModelCallError('server', `the call failed (${e?.message ?? String(err)})`);
 }
