@@ -106,7 +106,7 @@ export async function runConversation(
           step: line.step,
           text: line.text,
           after: { text: lastCustomer.text, label: lastCustomer.sentiment.label },
-          evidence: tone.evidence,
+          evidence: [...tone.evidence],
         });
       }
       transcript.push(entry);

@@ -340,3 +340,15 @@ export async function closedPort() {
   await new Promise((resolve) => server.close(() => resolve()));
   return port;
 }
+
+// `node test/helpers/ollama-stub.js`: serve the stub with its own customer until stdin closes,
+// printing its URL on the first line (the bench runs it in a process of its own).
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const stub = await startOllamaStub();
+  process.stdout.write(`${stub.url}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', async () => {
+    await stub.close();
+    process.exit(0);
+  });
+}
