@@ -2,13 +2,16 @@
 // - scripted throughput: conversations a second of the built-in player on a bot whose conversations
 //   take ten customer turns (bench/fixtures/ten-turn), over every core, median of several runs;
 // - mood fidelity: how the scripted player's lines read to the shared analyzer, per mood (angry and
-//   frustrated lines should read negative, calm and happy ones not).
+//   frustrated lines should read negative, calm and happy ones not);
+// - the simulator's own CPU per model turn with --engine ollama, against an instant stub
+//   (bench/simulate-ollama.js).
 //
 //   npm run build && node bench/simulate.js
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchSimulateOllama } from './simulate-ollama.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
@@ -122,6 +125,7 @@ export async function benchSimulate() {
       ok: w ? share >= w[1] : true,
     });
   }
+  rows.push(...(await benchSimulateOllama()).rows);
   return rows;
 }
 

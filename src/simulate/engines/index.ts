@@ -1,10 +1,6 @@
 import { TactError } from '../../errors.js';
-import { resolveHosts } from '../ollama/host.js';
-import { modelJudge } from '../ollama/judge.js';
-import { HostPool } from '../ollama/pool.js';
-import { LiveService, type ModelService, ReplayService } from '../ollama/service.js';
+import type { ModelService } from '../ollama/service.js';
 import type { CustomerEngine, Judge } from '../types.js';
-import { modelCustomerEngine } from './ollama.js';
 import { scriptedEngine } from './scripted.js';
 
 export type EngineName = 'scripted' | 'ollama' | 'replay';
@@ -109,6 +105,20 @@ export async function createPlayers(options: EngineOptions): Promise<Players> {
   if (options.judgeModel && !options.judge)
     options.onWarning?.('--judge-model has no effect without --judge');
 
+  // The model side (the ollama client, HTTP, recordings) loads only for a run that uses it.
+  const [
+    { resolveHosts },
+    { modelJudge },
+    { HostPool },
+    { LiveService, ReplayService },
+    { modelCustomerEngine },
+  ] = await Promise.all([
+    import('../ollama/host.js'),
+    import('../ollama/judge.js'),
+    import('../ollama/pool.js'),
+    import('../ollama/service.js'),
+    import('./ollama.js'),
+  ]);
   let service: ModelService;
   let concurrency = 4;
   if (options.replay) {

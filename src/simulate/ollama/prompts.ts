@@ -1,3 +1,4 @@
+import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { Mood } from '../../flow/types.js';
 import type { BotView, CustomerReply, JudgeRating, Persona, TranscriptLine } from '../types.js';
@@ -119,9 +120,15 @@ export function correction(why: string, format: 'customer' | 'judge'): string {
   return `(A note from the test harness, not from the bot: your last answer could not be used: ${why}. Answer again with only a JSON object with ${fields}.)`;
 }
 
-const ajv = new Ajv2020.default({ allErrors: false, strict: false });
-const validCustomer = ajv.compile(CUSTOMER_FORMAT);
-const validJudge = ajv.compile(JUDGE_FORMAT);
+/** The validators of both answers, compiled on first use (not when the CLI starts). */
+let validators: { customer: ValidateFunction; judge: ValidateFunction } | undefined;
+function valid(kind: 'customer' | 'judge'): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv2020.default({ allErrors: false, strict: false });
+    validators = { customer: ajv.compile(CUSTOMER_FORMAT), judge: ajv.compile(JUDGE_FORMAT) };
+  }
+  return validators[kind];
+}
 
 /** Why an answer cannot be used, in a few words. */
 export class MalformedAnswer extends Error {
@@ -151,6 +158,7 @@ function shapeError(errors: { instancePath: string; message?: string }[] | null 
 /** Read the customer's answer; throws MalformedAnswer when it is not the JSON asked for. */
 export function parseCustomerAnswer(content: string): CustomerReply {
   const value = parseJson(content);
+  const validCustomer = valid('customer');
   if (!validCustomer(value))
     throw new MalformedAnswer(`not the shape asked for: ${shapeError(validCustomer.errors)}`);
   const v = value as { message: string; done: boolean; wants_human: boolean; gave_up: boolean };
@@ -168,6 +176,7 @@ export function parseCustomerAnswer(content: string): CustomerReply {
 /** Read the judge's rating; throws MalformedAnswer when it is not the JSON asked for. */
 export function parseJudgeAnswer(content: string): JudgeRating {
   const value = parseJson(content);
+  const validJudge = valid('judge');
   if (!validJudge(value))
     throw new MalformedAnswer(`not the shape asked for: ${shapeError(validJudge.errors)}`);
   const v = value as { score: number; reasons: string[] };
