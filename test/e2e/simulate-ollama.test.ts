@@ -1,12 +1,14 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { closedPort, type OllamaStub, startOllamaStub } from '../helpers/ollama-stub.js';
 import { ROOT, tact } from './helpers.js';
 
 // `tact simulate` with Ollama through the built CLI, against the stub on 127.0.0.1: the exit codes
-// and messages a user sees, and record → replay with no server giving the same report.
+// and messages a user sees, and record → replay with no server giving the same report. Several
+// runs of the CLI per test: on a busy machine each can take seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'tact-ollama-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -108,37 +110,35 @@ describe('tact simulate --engine ollama: what a user sees', () => {
     expect(readReport(dir('two'))).toEqual(readReport(dir('one')));
   });
 
-  it('refuses options that do not go together, exit 2', async () => {
-    const cases: [string[], string][] = [
-      [
-        ['--engine', 'replay'],
-        'tact: --engine replay needs --replay DIR (give the folder a run with --record wrote)\n',
-      ],
-      [
-        ['--record', dir('x')],
-        'tact: nothing to record: the scripted player needs no model (add --judge to record the judge, or use --engine ollama)\n',
-      ],
-      [
-        ['--engine', 'ollama', '--replay', dir('x')],
-        'tact: --replay answers from recordings, so it does not go with --engine ollama (use --engine replay --replay DIR, or drop --replay to ask the servers)\n',
-      ],
-      [
-        ['--engine', 'replay', '--replay', dir('none')],
-        `tact: cannot replay from ${dir('none')}: there is no such folder (record first: tact simulate ... --engine ollama --record ${dir('none')})\n`,
-      ],
-      [
-        ['--engine', 'ollama', '--host', 'ftp://x'],
-        'tact: --host "ftp://x" is not an Ollama address: the scheme must be http or https, not ftp (give host, host:port or a URL, e.g. 127.0.0.1:11434 or https://ollama.example.com)\n',
-      ],
-      [
-        ['--temperature', '3'],
-        "tact: option '--temperature <t>' argument '3' is invalid. expected a number from 0 to 2, e.g. 0.7, got \"3\" (see --help)\n",
-      ],
-    ];
-    for (const [args, stderr] of cases) {
-      const r = await run([FLOWS, ...args]);
-      expect([args, r.exitCode, r.stderr]).toEqual([args, 2, stderr]);
-    }
+  const refusals: [string[], string][] = [
+    [
+      ['--engine', 'replay'],
+      'tact: --engine replay needs --replay DIR (give the folder a run with --record wrote)\n',
+    ],
+    [
+      ['--record', dir('x')],
+      'tact: nothing to record: the scripted player needs no model (add --judge to record the judge, or use --engine ollama)\n',
+    ],
+    [
+      ['--engine', 'ollama', '--replay', dir('x')],
+      'tact: --replay answers from recordings, so it does not go with --engine ollama (use --engine replay --replay DIR, or drop --replay to ask the servers)\n',
+    ],
+    [
+      ['--engine', 'replay', '--replay', dir('none')],
+      `tact: cannot replay from ${dir('none')}: there is no such folder (record first: tact simulate ... --engine ollama --record ${dir('none')})\n`,
+    ],
+    [
+      ['--engine', 'ollama', '--host', 'ftp://x'],
+      'tact: --host "ftp://x" is not an Ollama address: the scheme must be http or https, not ftp (give host, host:port or a URL, e.g. 127.0.0.1:11434 or https://ollama.example.com)\n',
+    ],
+    [
+      ['--temperature', '3'],
+      "tact: option '--temperature <t>' argument '3' is invalid. expected a number from 0 to 2, e.g. 0.7, got \"3\" (see --help)\n",
+    ],
+  ];
+  it.each(refusals)('refuses %j with exit 2', async (args, stderr) => {
+    const r = await run([FLOWS, ...args]);
+    expect([r.exitCode, r.stderr]).toEqual([2, stderr]);
   });
 
   it('lists every model option in --help', async () => {
