@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { closedPort, type OllamaStub, startOllamaStub } from '../helpers/ollama-stub.js';
+import { simReportErrors } from '../report/schemas.js';
 import { ROOT, tact } from './helpers.js';
 
 // `tact simulate` with Ollama through the built CLI, against the stub on 127.0.0.1: the exit codes
@@ -89,12 +90,17 @@ describe('tact simulate --engine ollama: what a user sees', () => {
       'frustrated-gym-membership',
       '--persona',
       'happy-new-dates',
+      '--report',
+      dir('one-error'),
     ]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain(
       '✗ frustrated-gym-membership#1    frustrated error: the model\'s answer was not the JSON asked for, twice: it is not JSON ("I am a customer.") (first: it is not JSON ("I am a customer."))',
     );
     expect(r.stdout).toMatch(/✓ happy-new-dates#1 +happy +resolved/);
+    const report = readReport(dir('one-error'));
+    expect(report.summary).toMatchObject({ conversations: 2, errors: 1 });
+    expect(simReportErrors(report)).toEqual([]);
   });
 
   it('two servers, one down: a warning, and the run as with one', async () => {
@@ -108,6 +114,7 @@ describe('tact simulate --engine ollama: what a user sees', () => {
     );
     expect([two.exitCode, two.stdout]).toEqual([one.exitCode, one.stdout.replace(dir('one'), dir('two'))]);
     expect(readReport(dir('two'))).toEqual(readReport(dir('one')));
+    expect(simReportErrors(readReport(dir('one')))).toEqual([]);
   });
 
   const refusals: [string[], string][] = [
@@ -203,6 +210,7 @@ describe('record, then replay with no server', () => {
     const b = readFileSync(path.join(dir('replayed'), 'report.json'), 'utf8');
     expect(b).toBe(a.replace('"name": "ollama"', '"name": "replay"'));
     expect(JSON.parse(a).engine).toEqual({ name: 'ollama', model: 'llama3.2' });
+    expect([simReportErrors(JSON.parse(a)), simReportErrors(JSON.parse(b))]).toEqual([[], []]);
     // Conversations print as they finish, in any order; the lines and the summary are the same.
     const lines = (out: string) => out.split('\n').sort();
     expect(lines(replay.stdout)).toEqual(
@@ -264,6 +272,7 @@ describe('--judge', () => {
     );
     const report = readReport(dir('judge-live'));
     expect(report.engine).toEqual({ name: 'scripted', judge: 'llama3.2' });
+    expect(simReportErrors(report)).toEqual([]);
     expect(report.conversations.map((c: { judge: unknown }) => c.judge)).toEqual([
       { score: 4, reasons: ['The bot answered the customer plainly.'] },
       { score: 4, reasons: ['The bot answered the customer plainly.'] },
