@@ -6,7 +6,7 @@ import { TactError } from '../errors.js';
 import { MAX_ALIAS_COUNT } from '../flow/yaml.js';
 import { deepestInText, deepestInValue, MAX_NESTING } from '../flow/yaml-limits.js';
 import { safeJson, safeLine, safeText } from '../report/safe-text.js';
-import { type Bot, BotLoadError, loadBot, type Turn } from '../runtime/index.js';
+import { type Bot, loadBot, type Turn } from '../runtime/index.js';
 import {
   type ChatLine,
   type ChatTurn,
@@ -15,6 +15,7 @@ import {
   describeEnd,
   type World,
 } from '../simulate/world.js';
+import { readBotFile } from './bot-file.js';
 import { lintAndCompile } from './compile.js';
 import { addProjectOptions, type ProjectOptions, parseCount } from './options.js';
 import { holdSignals } from './process-guards.js';
@@ -83,34 +84,8 @@ Examples:
 
 /** A compiled bot file (`*.json`), or the flows under `paths` compiled in memory behind the lint gate. */
 function loadChatBot(paths: string[], opts: ChatCommandOptions): Bot {
-  if (paths.length === 1 && paths[0].endsWith('.json')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(paths[0], 'utf8'));
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      throw new TactError(
-        `cannot read the bot file ${paths[0]}: ${e.code ?? e.message.replace(/\s+/g, ' ')}`,
-        2,
-        'give a file written by `tact compile`, or the folder of your flows',
-      );
-    }
-    try {
-      const bot = loadBot(json, { allowChanged: opts.allowChanged });
-      for (const w of bot.warnings) process.stderr.write(`tact: warning: ${safeLine(w)}\n`);
-      return bot;
-    } catch (err) {
-      if (err instanceof BotLoadError)
-        throw new TactError(
-          err.message.replace(/ Compile it again, or load it with allowChanged\.$/, ''),
-          2,
-          err.found === 'a changed file'
-            ? 'compile it again with `tact compile`, or chat with it anyway with --allow-changed'
-            : 'compile it again with `tact compile`',
-        );
-      throw err;
-    }
-  }
+  if (paths.length === 1 && paths[0].endsWith('.json'))
+    return readBotFile(paths[0], { allowChanged: opts.allowChanged, command: 'chat' });
   const { bot } = lintAndCompile(paths, { ...opts, quiet: true, command: 'chat' });
   return loadBot(bot);
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { TactError } from '../errors.js';
@@ -7,11 +7,12 @@ import { lint } from '../lint.js';
 import { formatLintReport } from '../report/index.js';
 import { formatConversationLine, formatSimSummary } from '../report/sim-summary.js';
 import { reportPath, simReportFiles } from '../report/simulation/index.js';
-import { type Bot, BotLoadError, loadBot } from '../runtime/index.js';
+import { type Bot, loadBot } from '../runtime/index.js';
 import { createPlayers, ENGINE_NAMES, type EngineName } from '../simulate/engines/index.js';
 import { DEFAULT_MAX_TURNS, type SimulationRun, simulate } from '../simulate/run.js';
 import type { SimReport } from '../simulate/summary.js';
 import type { RunEvent } from '../simulate/types.js';
+import { readBotFile } from './bot-file.js';
 import { lintAndCompile } from './compile.js';
 import { projectInputs, useColor, writeOutput } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
@@ -32,6 +33,7 @@ export interface SimulateCommandOptions extends ProjectOptions, ModelCommandOpti
   showPersonal?: boolean;
   force?: boolean;
   quiet?: boolean;
+  allowChanged?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -91,6 +93,7 @@ export function registerSimulate(program: Command): void {
     .option('-r, --report <dir>', 'write report.json, junit.xml, report.html and transcripts/*.md there')
     .option('--show-personal', 'keep data marked personal in the reports (masked by default)')
     .option('--force', 'simulate even when lint reports errors in the flows or personas')
+    .option('--allow-changed', 'run a bot.json whose content no longer matches its hash (with a warning)')
     .option('-q, --quiet', 'no live view: print only failed conversations and the summary');
   addModelOptions(command);
   addProjectOptions(command)
@@ -176,7 +179,7 @@ function loadTarget(paths: string[], opts: SimulateCommandOptions): Target {
   let personas: Persona[];
   let inputs: string[];
   if (isBotFile) {
-    bot = readBotFile(paths[0]);
+    bot = readBotFile(paths[0], { allowChanged: opts.allowChanged, command: 'simulate' });
     if (personaPaths.length === 0)
       throw new TactError(
         'a compiled bot needs --personas',
@@ -224,27 +227,6 @@ function loadTarget(paths: string[], opts: SimulateCommandOptions): Target {
     personas = personas.filter((p) => opts.persona!.includes(p.id));
   }
   return { bot, personas, inputs };
-}
-
-function readBotFile(file: string): Bot {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new TactError(
-      `cannot read the bot file ${file}: ${e.code ?? e.message.replace(/\s+/g, ' ')}`,
-      2,
-      'give a file written by `tact compile`, or the folder of your flows',
-    );
-  }
-  try {
-    return loadBot(json);
-  } catch (err) {
-    if (err instanceof BotLoadError)
-      throw new TactError(err.message, 2, 'compile it again with `tact compile`');
-    throw err;
-  }
 }
 
 async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promise<number> {

@@ -36,7 +36,8 @@ async function work(task: WorkerTask): Promise<void> {
   port.on('message', (m: { type: string }) => {
     if (m?.type === 'stop') controller.abort();
   });
-  const bot = loadBot(task.bot);
+  // The parent loaded and checked the file (a changed one only under --allow-changed).
+  const bot = loadBot(task.bot, { allowChanged: true });
   const engine = scriptedEngine();
   let i = 0;
   for (; i < task.plan.length; i++) {
