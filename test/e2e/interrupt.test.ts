@@ -18,19 +18,20 @@ function runUntil(
   cmd: string,
   args: string[],
   ready: RegExp,
-  act: (child: ReturnType<typeof spawn>) => void,
+  act: (child: ReturnType<typeof spawn>) => (() => void) | undefined,
 ): Promise<Stopped> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
     let out = '';
     let err = '';
     let acted = false;
+    let cleanup: (() => void) | undefined;
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.stdout!.on('data', (d) => {
       out += d;
       if (!acted && ready.test(out)) {
         acted = true;
-        act(child);
+        cleanup = act(child);
       }
     });
     child.stderr!.on('data', (d) => {
@@ -38,6 +39,7 @@ function runUntil(
     });
     child.on('close', (code, signal) => {
       clearTimeout(guard);
+      cleanup?.();
       resolve({ code, signal, out, err });
     });
   });
@@ -45,7 +47,10 @@ function runUntil(
 
 describe('Ctrl-C in chat exits 130', () => {
   it('with piped input: SIGINT ends the chat with exit code 130 and nothing on stderr', async () => {
-    const r = await runUntil('node', [BIN, 'chat', FLOWS], /choices:/, (child) => child.kill('SIGINT'));
+    const r = await runUntil('node', [BIN, 'chat', FLOWS], /choices:/, (child) => {
+      child.kill('SIGINT');
+      return undefined;
+    });
     expect(r.signal).toBe(null);
     expect(r.code).toBe(130);
     expect(r.err).toBe('');
@@ -59,9 +64,14 @@ describe('Ctrl-C in chat exits 130', () => {
         runUntil(
           'script',
           ['-qec', `stty cols 120 rows 40; node ${BIN} chat ${FLOWS}`, '/dev/null'],
-          /Esc to leave/,
-          // The first frame comes before the bot has spoken; give ink a moment to take keys.
-          (child) => setTimeout(() => child.stdin!.write(key), 1500),
+          /Hi, I'm Ava/,
+          // ink takes keys once it has put the terminal in raw mode, which a loaded machine can
+          // delay past the first frame: press the key again each second until the chat ends.
+          (child) => {
+            const press = setInterval(() => child.stdin!.write(key), 1000);
+            child.stdin!.write(key);
+            return () => clearInterval(press);
+          },
         );
       const ctrlC = await viaTerminal('\u0003');
       expect(ctrlC.code).toBe(130);

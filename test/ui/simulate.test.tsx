@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConversationResult } from '../../src/simulate/types.js';
 import { LiveRun, SimulationView } from '../../src/ui/simulate.js';
 
@@ -18,8 +18,6 @@ class FakeStdout extends EventEmitter {
     return plain.findLast((f) => f.trim() !== '') ?? '';
   }
 }
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const ended = (id: string, passed: boolean): ConversationResult =>
   ({
@@ -51,7 +49,8 @@ describe('the live view of tact simulate', () => {
     run.onEvent({ type: 'start', id: 'calm-track#1', persona: 'calm-track', mood: 'calm' });
     run.onEvent({ type: 'turn', id: 'angry-refund#1', turn: 2, step: 'shop/ask_order', sentiment: -0.62 });
     run.onEvent({ type: 'end', result: ended('calm-track#1', false) });
-    await wait(250);
+    // ink draws on its own clock: wait for the frame with the last event in it (a loaded machine is slow).
+    await vi.waitFor(() => expect(stdout.last).toMatch(/1\/4 · 0 passed · 1 failed/), { timeout: 10_000 });
     const frame = stdout.last;
     expect(frame).toContain('tact simulate · shop · scripted · 4 conversations');
     expect(frame).toMatch(/angry-refund#1\s+angry\s+turn 2\s+-0\.62\s+shop\/ask_order/);
@@ -59,7 +58,7 @@ describe('the live view of tact simulate', () => {
     expect(frame).toMatch(/1\/4 · 0 passed · 1 failed/);
     run.onEvent({ type: 'end', result: ended('angry-refund#1', true) });
     run.finish();
-    await wait(250);
+    await vi.waitFor(() => expect(stdout.last).toMatch(/2\/4 · 1 passed · 1 failed/), { timeout: 10_000 });
     expect(stdout.last).not.toMatch(/angry-refund#1\s+angry\s+turn/);
     expect(stdout.last).toMatch(/2\/4 · 1 passed · 1 failed/);
     app.unmount();
@@ -73,7 +72,7 @@ describe('the live view of tact simulate', () => {
       patchConsole: false,
     });
     run.onEvent({ type: 'start', id: 'x\u001b[2J#1', persona: 'x', mood: 'calm' });
-    await wait(200);
+    await vi.waitFor(() => expect(stdout.last).toContain('#1'), { timeout: 10_000 });
     expect(stdout.frames.join('')).not.toContain('\u001b]0;pwned');
     expect(stdout.frames.join('')).not.toContain('\u001b[2J#1');
     app.unmount();
