@@ -1,11 +1,12 @@
-import { type ExpectedOutcome, MOODS, type Mood, type Persona } from './types.js';
+import { isObj } from './read.js';
+import { type ExpectedOutcome, type LoadProblem, MOODS, type Mood, type Persona } from './types.js';
+import { validateAgainstSchema } from './validate.js';
 import type { ParsedYaml } from './yaml.js';
+import { parseYamlFile } from './yaml-limits.js';
 
 /** Unhelpful bot turns a persona bears before asking for a person, when `patience` is not written. */
 export const DEFAULT_PATIENCE = 3;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const OUTCOMES: readonly ExpectedOutcome[] = ['resolved', 'handoff', 'abandoned'];
 
 /**
@@ -59,4 +60,13 @@ export function buildPersona(p: ParsedYaml): Persona | undefined {
       persona.expect.minEmpathy = e.min_empathy;
   }
   return persona;
+}
+
+/** Parse, validate and build one persona file: the persona (if it can be built) and the file's problems. */
+export function readPersonaFile(file: string, text: string): { persona?: Persona; problems: LoadProblem[] } {
+  const parsed = parseYamlFile(file, text);
+  const problems = [...parsed.problems];
+  if (parsed.value === undefined) return { problems };
+  problems.push(...validateAgainstSchema('persona', parsed));
+  return { persona: buildPersona(parsed), problems };
 }
