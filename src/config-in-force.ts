@@ -29,6 +29,8 @@ export interface ConfigInForce {
   intents: string[];
   handlers: number;
   rules: Record<string, RuleInForce>;
+  /** The ignore patterns in force, each with where it was written (`.tactignore:2`, the config file). */
+  ignores: { pattern: string; from: string }[];
 }
 
 const messageValue = (m: Message | undefined) => m?.value.variants;
@@ -86,5 +88,6 @@ export function configInForce(
     intents: [...project.intents.keys()].sort(),
     handlers: config.handlers.length,
     rules,
+    ignores: project.ignores.map((i) => ({ ...i })),
   };
 }

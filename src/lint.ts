@@ -42,10 +42,13 @@ export function lint(paths: string[], options: LintOptions = {}): LintReport & {
   const project = loadProject(paths, { ...options, cache });
   if (project.files.length === 0) {
     // A CI gate that checks nothing must not pass in silence.
+    const ignored = project.ignored.length;
     throw new TactError(
       `no flow files in ${paths.length > 0 ? paths.join(', ') : 'the current folder'}`,
       2,
-      'flow files end in .flow.yaml; give the folder or the files that hold them',
+      ignored > 0
+        ? `${ignored} file${ignored === 1 ? ' or folder there is' : 's and folders there are'} ignored (${project.ignored.slice(0, 3).join(', ')}${ignored > 3 ? ', ...' : ''}): name them, or run with --no-ignore`
+        : 'flow files end in .flow.yaml; give the folder or the files that hold them',
     );
   }
   const report = lintProject(project, options.rules ?? {}, cache);

@@ -33,7 +33,12 @@ export function lintAndCompile(
   const command = opts.command ?? 'compile';
   const result = (() => {
     try {
-      return compile(paths, { config: opts.config, rules: opts.rule, force: opts.force });
+      return compile(paths, {
+        config: opts.config,
+        rules: opts.rule,
+        force: opts.force,
+        ignore: opts.ignore,
+      });
     } catch (err) {
       const { report, project } = err as { report?: LintReport; project?: LoadedProject };
       if (project) printWarnings(project);

@@ -43,7 +43,7 @@ Examples:
   tact graph flows --flow retail --no-findings`,
     )
     .action((paths: string[], opts: GraphCommandOptions) => {
-      const report = lint(paths, { config: opts.config, rules: opts.rule });
+      const report = lint(paths, { config: opts.config, rules: opts.rule, ignore: opts.ignore });
       printWarnings(report.project);
       refuseUnreadable(report.project);
       if (opts.flow && !report.project.flows.has(opts.flow)) {

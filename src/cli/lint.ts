@@ -79,7 +79,7 @@ Examples:
         return;
       }
       const cache = opts.cache ? (opts.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
-      const report = lint(paths, { config: opts.config, rules: opts.rule, cache });
+      const report = lint(paths, { config: opts.config, rules: opts.rule, cache, ignore: opts.ignore });
       printWarnings(report.project);
       const color = useColor(Boolean(opts.output));
       let text = formatLintReport(report, opts.format, { color });
@@ -103,7 +103,7 @@ Examples:
  * Problems in the config file itself go to stderr, one a line, and make the exit code 1.
  */
 function printConfig(paths: string[], opts: LintCommandOptions): 0 | 1 {
-  const project = loadProject(paths, { config: opts.config });
+  const project = loadProject(paths, { config: opts.config, ignore: opts.ignore });
   printWarnings(project);
   const inForce = configInForce(project, opts.rule ?? {}, opts.config);
   emit(`${JSON.stringify(inForce, null, 2)}\n`, opts.output, { inputs: projectInputs(project) });

@@ -29,10 +29,12 @@ export function oneOf<T extends string>(allowed: readonly T[]) {
   };
 }
 
-/** The options of every command that lints a project: `--rule` and `--config`. */
+/** The options of every command that lints a project: `--rule`, `--config` and `--no-ignore`. */
 export interface ProjectOptions {
   rule?: Record<string, SeveritySetting>;
   config?: string;
+  /** false with `--no-ignore`: walk folders without `ignore:` and `.tactignore`. */
+  ignore?: boolean;
 }
 
 /** Add the options of `ProjectOptions` to a command, with their help; returns the command. */
@@ -46,5 +48,9 @@ export function addProjectOptions(command: Command): Command {
     .option(
       '-c, --config <file>',
       'the config file (default: tact.config.yaml looked up from the first path)',
+    )
+    .option(
+      '--no-ignore',
+      'read every flow and persona file in the folders given, leaving out none by `ignore:` in the config or .tactignore',
     );
 }

@@ -186,7 +186,12 @@ function loadTarget(paths: string[], opts: SimulateCommandOptions): Target {
         2,
         'give the folder of your *.persona.yaml files',
       );
-    const report = lint(personaPaths, { config: opts.config, rules: opts.rule, personasOnly: true });
+    const report = lint(personaPaths, {
+      config: opts.config,
+      rules: opts.rule,
+      personasOnly: true,
+      ignore: opts.ignore,
+    });
     const errors = report.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       process.stderr.write(formatLintReport({ ...report, findings: errors }, 'compact', { color: false }));

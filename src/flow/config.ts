@@ -1,9 +1,8 @@
 // The project config: where tact.config.yaml is, and the config model built from it.
-import { accessSync, constants, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
-import { fsReason, TactError } from '../errors.js';
+import { TactError } from '../errors.js';
 import { DEFAULT_FALLBACK_MAX, DEFAULT_SENTIMENT } from './builtins.js';
-import { notAFile, statSafe } from './fs.js';
+import { fileProblem, statSafe } from './fs.js';
 import { CONFIG_PATH_KEYS, outsideProject } from './project-paths.js';
 import { entries, isObj, list, readIntents, readMessage, readRoute, readTarget, str } from './read.js';
 import type { Channel, Config, LoadProblem, Route, RuleSetting, SourceFile } from './types.js';
@@ -23,7 +22,7 @@ export function findConfig(
   rel: (abs: string) => string,
 ): string | undefined {
   if (explicit) {
-    const why = configProblem(explicit);
+    const why = fileProblem(explicit);
     if (why === 'missing')
       throw new TactError(`config file not found: ${rel(explicit)}`, 2, 'check the --config path');
     if (why)
@@ -41,7 +40,7 @@ export function findConfig(
   }
   for (const i of inputs.slice(1)) candidates.push(path.join(i, CONFIG_FILE));
   for (const candidate of candidates) {
-    const why = configProblem(candidate);
+    const why = fileProblem(candidate);
     if (why === 'missing') continue;
     if (why)
       throw new TactError(
@@ -54,27 +53,6 @@ export function findConfig(
   return undefined;
 }
 
-/** Why a config path cannot be read ('missing' when nothing is there), or undefined when it can. */
-function configProblem(file: string): string | undefined {
-  let st: Stats;
-  try {
-    st = statSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
-    return fsReason(err);
-  }
-  if (st.isDirectory()) return 'it is a folder, not a file';
-  const what = notAFile(st);
-  if (what) return `it is ${what}, not a file`;
-  try {
-    accessSync(file, constants.R_OK);
-  } catch (err) {
-    return fsReason(err);
-  }
-  return undefined;
-}
-
 export function defaultConfig(): Config {
   return {
     bot: {},
@@ -83,6 +61,7 @@ export function defaultConfig(): Config {
     handlers: [],
     sentiment: { ...DEFAULT_SENTIMENT },
     rules: new Map(),
+    ignore: [],
   };
 }
 
@@ -141,6 +120,7 @@ export function loadConfig(
         pos: parsed.posAt(['simulate', key]),
       });
   }
+  config.ignore = list(v.ignore).filter((g): g is string => typeof g === 'string' && g.trim() !== '');
   for (const [id, setting] of entries(v.rules)) {
     const pos = parsed.posAt(['rules', id], { key: true });
     const rs: RuleSetting = { options: {}, pos };

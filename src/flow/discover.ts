@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fsReason, TactError } from '../errors.js';
 import { CONFIG_FILE } from './config.js';
 import { notAFile } from './fs.js';
+import type { Ignores, IgnoreTest } from './ignore.js';
 
 const FLOW_RE = /\.flow\.ya?ml$/;
 const PERSONA_RE = /\.persona\.ya?ml$/;
@@ -16,6 +17,8 @@ export interface Discovery {
   /** Real paths of the folders and files taken, so each is read once and a link loop ends. */
   seen: Map<string, string>;
   unreadable: string[];
+  /** Files and folders a walk left out because an ignore pattern matched them (relative paths). */
+  ignored: string[];
   rel: (abs: string) => string;
 }
 
@@ -24,11 +27,20 @@ export interface Discovery {
  * of every folder and file is kept, so a link back up (`ln -s .. flows/up`) or to a file already
  * taken is skipped with a warning. FIFOs, sockets and devices are never opened (reading a FIFO
  * waits forever); those with a flow or persona name are skipped with a warning. Files and folders
- * that cannot be read are all named in one error (exit 2).
+ * that cannot be read are all named in one error (exit 2). A walk leaves out what `ignores` match;
+ * the paths given are always read.
  */
-export function discoverAll(inputs: string[], rel: (abs: string) => string): Discovery {
-  const d: Discovery = { flows: [], personas: [], warnings: [], seen: new Map(), unreadable: [], rel };
-  for (const input of inputs) discoverInput(input, d);
+export function discoverAll(inputs: string[], rel: (abs: string) => string, ignores?: Ignores): Discovery {
+  const d: Discovery = {
+    flows: [],
+    personas: [],
+    warnings: [],
+    seen: new Map(),
+    unreadable: [],
+    ignored: [],
+    rel,
+  };
+  for (const input of inputs) discoverInput(input, d, ignores);
   if (d.unreadable.length === 1)
     throw new TactError(
       `cannot read ${d.unreadable[0].replace(/ \((.*)\)$/, ': $1')}`,
@@ -44,22 +56,24 @@ export function discoverAll(inputs: string[], rel: (abs: string) => string): Dis
   return d;
 }
 
-function discoverInput(input: string, d: Discovery): void {
-  let st: Stats;
-  let real: string;
+/** Stat a path that was given: one that is not there, or cannot be looked at, is an error (exit 2). */
+export function statInput(input: string): { st: Stats; real: string } {
   try {
-    st = statSync(input);
-    real = realpathSync(input);
+    return { st: statSync(input), real: realpathSync(input) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       throw new TactError(`no such file or folder: ${input}`, 2, 'check the path you gave');
     throw new TactError(`cannot read ${input}: ${fsReason(err)}`, 2, 'check the path you gave');
   }
+}
+
+function discoverInput(input: string, d: Discovery, ignores: Ignores | undefined): void {
+  const { st, real } = statInput(input);
   if (st.isDirectory()) {
     if (d.seen.has(real)) return;
     d.seen.set(real, input);
-    walkFolder(input, real, d);
+    walkFolder(input, real, d, ignores?.below(input));
     return;
   }
   const what = notAFile(st);
@@ -96,7 +110,7 @@ function takeFile(abs: string, real: string, kind: 'flow' | 'persona', d: Discov
   (kind === 'flow' ? d.flows : d.personas).push(abs);
 }
 
-function walkFolder(dir: string, realDir: string, d: Discovery): void {
+function walkFolder(dir: string, realDir: string, d: Discovery, skip: IgnoreTest | undefined): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -109,6 +123,10 @@ function walkFolder(dir: string, realDir: string, d: Discovery): void {
     const name = entry.name;
     if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
     const full = path.join(dir, name);
+    if (skip?.(full, isFolder(entry, full))) {
+      d.ignored.push(d.rel(full));
+      continue;
+    }
     const kind = FLOW_RE.test(name) ? 'flow' : PERSONA_RE.test(name) ? 'persona' : undefined;
     let st: Stats | Dirent = entry;
     let real = full;
@@ -138,11 +156,22 @@ function walkFolder(dir: string, realDir: string, d: Discovery): void {
         continue;
       }
       d.seen.set(real, full);
-      walkFolder(full, real, d);
+      walkFolder(full, real, d, skip);
     } else if (kind) {
       const what = notAFile(st);
       if (what) d.warnings.push(`skipped ${d.rel(full)}: it is ${what}, not a file`);
       else if (st.isFile()) takeFile(full, real, kind, d);
     }
+  }
+}
+
+/** Whether an entry is a folder (a link is matched as what it points to), for folder patterns such as `fixtures/`. */
+function isFolder(entry: Dirent, full: string): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(full).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 // File-system helpers of the loader: stat without throwing, read a tact file with a clear error,
 // and name what an entry is when it is not a regular file or a folder.
-import { type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
+import { accessSync, constants, type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
 import { fsReason, TactError } from '../errors.js';
 import { MAX_FILE_BYTES } from './yaml.js';
 
@@ -36,5 +36,26 @@ export function notAFile(st: Stats | Dirent): string | undefined {
   if (st.isFIFO()) return 'a FIFO (named pipe)';
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return undefined;
+}
+
+/** Why a file (the config, .tactignore) cannot be read ('missing' when nothing is there), or undefined when it can. */
+export function fileProblem(file: string): string | undefined {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    return fsReason(err);
+  }
+  if (st.isDirectory()) return 'it is a folder, not a file';
+  const what = notAFile(st);
+  if (what) return `it is ${what}, not a file`;
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (err) {
+    return fsReason(err);
+  }
   return undefined;
 }

@@ -4,8 +4,9 @@
 import path from 'node:path';
 import { readFlowFile } from './build.js';
 import { defaultConfig, findConfig, loadConfig } from './config.js';
-import { discoverAll } from './discover.js';
-import { readText, statSafe } from './fs.js';
+import { discoverAll, statInput } from './discover.js';
+import { readText } from './fs.js';
+import { type IgnorePattern, Ignores } from './ignore.js';
 import { projectIntents, resolveIntentRefs } from './intents.js';
 import { readPersonaFile } from './persona.js';
 import type { Config, Flow, LoadProblem, Persona, Project, SourceFile } from './types.js';
@@ -35,6 +36,8 @@ export interface LoadOptions {
   personasOnly?: boolean;
   /** Reuse flows of unchanged files (`tact lint --cache`). */
   cache?: FlowCache;
+  /** Apply `ignore:` and `.tactignore` when walking folders (default true; `--no-ignore` sets false). */
+  ignore?: boolean;
 }
 
 /** A loaded project and where it lives. */
@@ -43,6 +46,10 @@ export interface LoadedProject extends Project {
   root: string;
   /** What discovery left out and why (FIFOs, sockets, devices, links to what was read already). */
   warnings: string[];
+  /** The ignore patterns in force (`ignore:` in the config, then `.tactignore`); none with `ignore: false`. */
+  ignores: IgnorePattern[];
+  /** Files and folders the walk left out because a pattern matched them (relative paths). */
+  ignored: string[];
 }
 
 /**
@@ -54,9 +61,8 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const inputs = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
   const rel = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
-  const found = discoverAll(inputs, rel);
-  const { personas: personaFiles } = found;
-  const flowFiles = options.personasOnly ? [] : found.flows;
+  const firstIsFolder = statInput(inputs[0]).st.isDirectory();
+  for (const input of inputs.slice(1)) statInput(input);
   const explicitConfig = options.config ? path.resolve(cwd, options.config) : undefined;
   const configPath =
     options.personasOnly && !explicitConfig ? undefined : findConfig(inputs, explicitConfig, rel);
@@ -66,6 +72,19 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
   const config = configPath
     ? loadConfig(rel(configPath), readText(configPath), files, problems, configPath)
     : defaultConfig();
+  const root = configPath ? path.dirname(configPath) : firstIsFolder ? inputs[0] : path.dirname(inputs[0]);
+  const ignores = new Ignores();
+  if (options.ignore !== false) {
+    if (configPath && config.file)
+      ignores.add(
+        root,
+        config.ignore.map((pattern) => ({ pattern, from: config.file as string })),
+      );
+    ignores.addFile(root, rel);
+  }
+  const found = discoverAll(inputs, rel, ignores);
+  const { personas: personaFiles } = found;
+  const flowFiles = options.personasOnly ? [] : found.flows;
   const intents = projectIntents(config);
 
   const flows = new Map<string, Flow>();
@@ -115,10 +134,18 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
     entry = `${f.id}/${f.start}`;
   }
 
-  const root = configPath
-    ? path.dirname(configPath)
-    : statSafe(inputs[0])?.isDirectory()
-      ? inputs[0]
-      : path.dirname(inputs[0]);
-  return { cwd, files, config, flows, entry, intents, problems, personas, root, warnings: found.warnings };
+  return {
+    cwd,
+    files,
+    config,
+    flows,
+    entry,
+    intents,
+    problems,
+    personas,
+    root,
+    warnings: found.warnings,
+    ignores: ignores.patterns,
+    ignored: found.ignored,
+  };
 }

@@ -190,6 +190,8 @@ export interface Config {
   fallback?: { say?: Message; max: number; then?: Target; pos: Pos };
   sentiment: SentimentThresholds;
   rules: Map<string, RuleSetting>;
+  /** `ignore:` gitignore-style patterns, relative to the config's folder, that discovery leaves out. */
+  ignore: string[];
 }
 
 /** A problem found while loading (rules `yaml` and `schema`, and a few structure checks). */

@@ -51,6 +51,7 @@ describe('tact lint --print-config', () => {
       intents: ['are_you_a_bot', 'human'],
       handlers: 0,
       rules: undefined,
+      ignores: [],
     });
     expect(Object.keys(printed.rules)).toEqual(ruleMetas().map((m) => m.id));
     expect(printed.rules.readability).toEqual({
@@ -66,6 +67,19 @@ describe('tact lint --print-config', () => {
       options: {},
       optionsFrom: {},
     });
+  });
+
+  it('lists the ignore patterns in force, and none with --no-ignore', async () => {
+    const dir = project('ignores', 'ignore: [drafts/]\n');
+    writeFileSync(path.join(dir, '.tactignore'), '# test inputs\nfixtures/\n');
+    const on = await tact(['lint', '--print-config'], { cwd: dir });
+    expect(on.exitCode).toBe(0);
+    expect(JSON.parse(on.stdout).ignores).toEqual([
+      { pattern: 'drafts/', from: 'tact.config.yaml' },
+      { pattern: 'fixtures/', from: '.tactignore:2' },
+    ]);
+    const off = await tact(['lint', '--print-config', '--no-ignore'], { cwd: dir });
+    expect(JSON.parse(off.stdout).ignores).toEqual([]);
   });
 
   it('says when no config was found and the defaults are in force', async () => {
