@@ -18,7 +18,8 @@ export async function benchNlu({ dataDir, replies = 2000 } = {}) {
   const dir = resolve(dataDir ?? process.env.TACT_DATA_DIR ?? join(root, '../shared/data'));
   const file = join(dir, 'intents/banking77-train.csv');
   if (!existsSync(file)) return { text: `skip nlu bench: ${file} not found`, figures: undefined };
-  const { buildNlu, matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);
+  const { matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);
+  const { buildNlu } = await import(pathToFileURL(join(root, 'dist/compile/nlu-train.js')).href);
   const rows = parseCsv(readFileSync(file, 'utf8')).map((r) => [r.text, r.category]);
   const { intents, rest } = fewShot(rows);
 

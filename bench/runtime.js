@@ -49,7 +49,8 @@ export async function benchRuntime({ dataDir, replies = 1000 } = {}) {
   const dir = resolve(dataDir ?? process.env.TACT_DATA_DIR ?? join(root, '../shared/data'));
   const file = join(dir, 'intents/banking77-train.csv');
   if (!existsSync(file)) return { text: `skip runtime bench: ${file} not found` };
-  const { buildNlu, matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);
+  const { matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);
+  const { buildNlu } = await import(pathToFileURL(join(root, 'dist/compile/nlu-train.js')).href);
   const { loadBot } = await import(pathToFileURL(join(root, 'dist/runtime/index.js')).href);
   const rows = parseCsv(readFileSync(file, 'utf8')).map((r) => [r.text, r.category]);
   const { intents, rest } = fewShot(rows);

@@ -117,8 +117,12 @@ function measure(classify, inScope, outOfScope = []) {
 
 async function loadNlu() {
   const built = join(root, 'dist/runtime/nlu.js');
-  if (!existsSync(built)) throw new Error('dist/runtime/nlu.js is missing: run `npm run build` first');
-  return import(pathToFileURL(built).href);
+  const training = join(root, 'dist/compile/nlu-train.js');
+  if (!existsSync(built) || !existsSync(training))
+    throw new Error('dist/runtime/nlu.js or dist/compile/nlu-train.js is missing: run `npm run build` first');
+  const { matchIntent } = await import(pathToFileURL(built).href);
+  const { buildNlu } = await import(pathToFileURL(training).href);
+  return { buildNlu, matchIntent };
 }
 
 const fmt = (x) => (x === undefined ? '   -  ' : x.toFixed(3).padStart(6));

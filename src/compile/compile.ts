@@ -3,10 +3,10 @@ import { TactError } from '../errors.js';
 import type { LoadedProject } from '../flow/load.js';
 import type { Condition, DataDef, Flow, Pos, Project, Route, Step } from '../flow/types.js';
 import type { BotData, BotFile, BotOption, BotRoute, BotStep } from '../runtime/bot-types.js';
-import { buildNlu, type NluOptions } from '../runtime/nlu.js';
 import { ARE_YOU_A_BOT } from '../runtime/routing.js';
 import { botHash, sortedRecord } from './canonical.js';
 import { compileMessage } from './messages.js';
+import { buildNlu, type NluOptions } from './nlu-train.js';
 
 export interface CompileOptions {
   /** Knobs of the intent matcher's index (defaults: what tact ships). */

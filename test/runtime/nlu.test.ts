@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildNlu, matchIntent, type NluIndex } from '../../src/runtime/nlu.js';
+import { buildNlu } from '../../src/compile/nlu-train.js';
+import { matchIntent, type NluIndex } from '../../src/runtime/nlu.js';
 
 const intents = {
   'refund/request': {
