@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { suggest } from './analysis/text-distance.js';
 import { TactError } from './errors.js';
 import { type LoadedProject, type LoadOptions, loadProject } from './flow/load.js';
 import type { Pos, Project, Severity, SeveritySetting } from './flow/types.js';
-import { suggest } from './flow/validate.js';
 import { LintCache } from './lint-cache.js';
 import { renderMessage } from './rules/define.js';
 import { allRules, ruleMetas, UNUSED_DISABLE } from './rules/registry.js';

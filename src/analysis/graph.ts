@@ -1,5 +1,4 @@
 import type { DataDef, Pos, Project, Route, Step } from '../flow/types.js';
-import type { PathStep } from '../rules/types.js';
 import {
   type AskRouting,
   askCandidates,
@@ -276,6 +275,13 @@ function allIncoming(graph: StepGraph): Map<string, Edge[]> {
     incomingOf.set(graph, incoming);
   }
   return incoming;
+}
+
+/** One step on a path that proves a finding (`greet → ask_order → ask_email`). */
+export interface PathStep {
+  /** Qualified step id (`refund/ask_order`). */
+  step: string;
+  pos: Pos;
 }
 
 /** Turn qualified ids into path steps with positions, for a finding's `path`. */

@@ -1,7 +1,7 @@
 import { dataRef } from '../analysis/paths.js';
+import { suggest } from '../analysis/text-distance.js';
 import { CONDITION_BUILTINS, type LiteralKind, parseCondition } from '../flow/conditions.js';
 import type { Condition, DataType, Flow, Project } from '../flow/types.js';
-import { suggest } from '../flow/validate.js';
 import { defineRule } from './define.js';
 import { eachCondition, isJsonLogic } from './refs.js';
 import type { Report } from './types.js';

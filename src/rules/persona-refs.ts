@@ -1,5 +1,5 @@
+import { suggest } from '../analysis/text-distance.js';
 import type { Pos, Project } from '../flow/types.js';
-import { suggest } from '../flow/validate.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
 

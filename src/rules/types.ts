@@ -1,11 +1,7 @@
+import type { PathStep } from '../analysis/graph.js';
 import type { Pos, Project, Severity, SeveritySetting } from '../flow/types.js';
 
-/** One step on a path that proves a finding (`greet → ask_order → ask_email`). */
-export interface PathStep {
-  /** Qualified step id (`refund/ask_order`). */
-  step: string;
-  pos: Pos;
-}
+export type { PathStep } from '../analysis/graph.js';
 
 export interface RelatedLocation {
   pos: Pos;

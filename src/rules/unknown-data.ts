@@ -1,7 +1,7 @@
 import { dataRef } from '../analysis/paths.js';
+import { suggest } from '../analysis/text-distance.js';
 import { CONDITION_BUILTINS } from '../flow/conditions.js';
 import type { Flow, Pos } from '../flow/types.js';
-import { suggest } from '../flow/validate.js';
 import { defineRule } from './define.js';
 import { conditionNames, eachCondition, placeholdersIn } from './refs.js';
 import { eachMessageText } from './texts.js';

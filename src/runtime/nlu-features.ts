@@ -1,6 +1,7 @@
 // Turning a text into the sparse features the intent matcher compares. No Node imports.
 import { stemmer } from 'stemmer';
-import { editDistance, normalizeText, wordTokens } from './text-normalize.js';
+import { editDistance } from '../analysis/text-distance.js';
+import { normalizeText, wordTokens } from './text-normalize.js';
 
 /**
  * Function words and the most generic question words: they still count, but lightly, so that

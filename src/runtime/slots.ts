@@ -1,8 +1,10 @@
 // Finding a value of a data item's type inside a free-text customer reply (flow-format.md, "Values
 // found in a reply"). Never throws; only the first MAX_SCAN characters of a reply are read and no
 // regular expression here can backtrack catastrophically. No Node imports.
+
+import { editDistance } from '../analysis/text-distance.js';
 import type { BotData } from './bot-types.js';
-import { editDistance, MAX_SCAN, normalizeText } from './text-normalize.js';
+import { MAX_SCAN, normalizeText } from './text-normalize.js';
 
 export type SlotValue = string | number | boolean;
 
