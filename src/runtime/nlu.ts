@@ -9,7 +9,6 @@
 // the cosine to its centroid. A reply whose content words the bot has never seen scores low
 // whatever the classifier says. Below the index's threshold the answer is `none`. No Node imports.
 import {
-  DEFAULT_FEATURE_WEIGHTS,
   type FeatureWeights,
   featureCounts,
   featureGroupWeight,
