@@ -12,6 +12,14 @@ export interface Token {
   caps: boolean;
 }
 
+/** A word of prose: letters and digits, with inner apostrophes (`don't`, `customer’s`). */
+const WORD = String.raw`[\p{L}\p{N}]+(?:['’][\p{L}]+)*`;
+
+/** The words of a text, as written: the one definition of a word for the analyzers and the language rules. */
+export function proseWords(text: string): string[] {
+  return text.match(new RegExp(WORD, 'gu')) ?? [];
+}
+
 // Order matters: URLs and handles are dropped before anything can match inside them.
 const TOKEN_RE = new RegExp(
   [
@@ -22,7 +30,7 @@ const TOKEN_RE = new RegExp(
     // An emoji with its modifiers, variation selectors and zero-width joins.
     String.raw`(?<emoji>\p{Extended_Pictographic}(?:[\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic})*|[\u{1F1E6}-\u{1F1FF}]{2})`,
     String.raw`(?<hashtag>#[\p{L}\p{N}_]+)`,
-    String.raw`(?<word>[\p{L}\p{N}]+(?:['’][\p{L}]+)*)`,
+    `(?<word>${WORD})`,
     String.raw`(?<punct>[!?]+|\.{2,}|…|[.,;:()"“”\-–—])`,
   ].join('|'),
   'gu',

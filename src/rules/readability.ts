@@ -1,4 +1,5 @@
 import { syllable } from 'syllable';
+import { proseWords } from '../analysis/text-tokens.js';
 import { defineRule } from './define.js';
 import { distinctProjectTexts } from './texts.js';
 import type { Report } from './types.js';
@@ -9,7 +10,6 @@ type Options = { max_grade: number; min_words: number };
 // Placeholders, links and addresses. Written to stay linear on a long run of text: `[^{}]` stops
 // at the next brace, an address starts only at the start of a token.
 const NOT_PROSE = /\{[^{}]*\}|\b(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\.\S+/gi;
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * Flesch–Kincaid grade of a text, with its word count, and `margin`: how far the grade could be
@@ -24,7 +24,7 @@ export function fleschKincaid(text: string): {
   sentences: number;
 } {
   const prose = text.replace(NOT_PROSE, ' ');
-  const words = prose.match(WORD) ?? [];
+  const words = proseWords(prose);
   // A sentence ends at . ! ? (or a line break) followed by space or the end; text without any
   // end mark is one sentence.
   const sentences = prose.split(/[.!?]+(?=\s|$)|\n+/).filter((s) => /[\p{L}\p{N}]/u.test(s)).length;

@@ -4,7 +4,7 @@
 
 import { editDistance } from '../analysis/text-distance.js';
 import type { BotData } from './bot-types.js';
-import { MAX_SCAN, normalizeText } from './text-normalize.js';
+import { MAX_SCAN, normalizeText, wordTokens } from './text-normalize.js';
 
 export type SlotValue = string | number | boolean;
 
@@ -335,8 +335,8 @@ function findDate(reply: string): string | undefined {
   return found[0].value;
 }
 
-/** Words of a text for choice matching: lower case, accents and punctuation gone. */
-const choiceWords = (s: string) => normalizeText(s).match(/[a-z0-9]+/g) ?? [];
+/** Words of a text for choice matching: lower case, accents and punctuation gone, numbers kept. */
+const choiceWords = (s: string) => wordTokens(normalizeText(s), { numbers: true });
 
 function findChoice(values: string[], reply: string): string | undefined {
   const words = choiceWords(reply);

@@ -47,12 +47,16 @@ function normalizeUncached(text: string): string {
   return s;
 }
 
-/** Word tokens of a normalised text: letters and digits; a run of digits becomes `0`. */
-export function wordTokens(normalized: string): string[] {
+/**
+ * Word tokens of a normalised text: letters and digits; a run of digits becomes `0` (the matcher's
+ * words, which the compiled `nlu` index stores), or stays as written with `numbers` (choices such
+ * as "plan 2"). The one tokenizer of the matcher and the value extractor.
+ */
+export function wordTokens(normalized: string, options: { numbers?: boolean } = {}): string[] {
   const out: string[] = [];
   for (const m of normalized.matchAll(/[a-z0-9]+/g)) {
     const w = m[0];
-    out.push(/^[0-9]+$/.test(w) ? '0' : w);
+    out.push(!options.numbers && /^[0-9]+$/.test(w) ? '0' : w);
   }
   return out;
 }
