@@ -51,6 +51,15 @@ const PROJECT = {
   'fixtures/dead-end/flows/y.wip.flow.yaml': flow('y'),
 };
 
+/** The patterns of PROJECT in force, in order, each with where it was written. */
+const PROJECT_IGNORES = [
+  { pattern: 'drafts/', from: 'tact.config.yaml' },
+  { pattern: '*.wip.flow.yaml', from: 'tact.config.yaml' },
+  { pattern: 'fixtures/', from: '.tactignore:2' },
+  { pattern: 'flows/old-*.flow.yaml', from: '.tactignore:4' },
+  { pattern: '!flows/old-keep.flow.yaml', from: '.tactignore:5' },
+];
+
 describe('ignore: in tact.config.yaml and .tactignore', () => {
   it('leave out what they match when a folder is walked, and say which patterns are in force', () => {
     const p = load(write(PROJECT));
@@ -60,13 +69,7 @@ describe('ignore: in tact.config.yaml and .tactignore', () => {
       'flows/old-keep.flow.yaml',
       'flows/personas/calm.persona.yaml',
     ]);
-    expect(p.ignores).toEqual([
-      { pattern: 'drafts/', from: 'tact.config.yaml' },
-      { pattern: '*.wip.flow.yaml', from: 'tact.config.yaml' },
-      { pattern: 'fixtures/', from: '.tactignore:2' },
-      { pattern: 'flows/old-*.flow.yaml', from: '.tactignore:4' },
-      { pattern: '!flows/old-keep.flow.yaml', from: '.tactignore:5' },
-    ]);
+    expect(p.ignores).toEqual(PROJECT_IGNORES);
     expect(p.ignored).toEqual(['drafts', 'fixtures', 'flows/next.wip.flow.yaml', 'flows/old-a.flow.yaml']);
     expect(p.warnings).toEqual([]);
   });
@@ -120,13 +123,7 @@ describe('ignore: in tact.config.yaml and .tactignore', () => {
 
   it('are shown by --print-config (configInForce)', () => {
     const inForce = configInForce(load(write(PROJECT)));
-    expect(inForce.ignores).toEqual([
-      { pattern: 'drafts/', from: 'tact.config.yaml' },
-      { pattern: '*.wip.flow.yaml', from: 'tact.config.yaml' },
-      { pattern: 'fixtures/', from: '.tactignore:2' },
-      { pattern: 'flows/old-*.flow.yaml', from: '.tactignore:4' },
-      { pattern: '!flows/old-keep.flow.yaml', from: '.tactignore:5' },
-    ]);
+    expect(inForce.ignores).toEqual(PROJECT_IGNORES);
   });
 
   it('an `ignore` that is not a list of patterns is a schema finding at the key', () => {
