@@ -19,6 +19,8 @@ export interface Discovery {
   unreadable: string[];
   /** Files and folders a walk left out because an ignore pattern matched them (relative paths). */
   ignored: string[];
+  /** Config files a walk passed below the paths given (not read: the config is looked up upwards). */
+  configs: string[];
   rel: (abs: string) => string;
 }
 
@@ -38,6 +40,7 @@ export function discoverAll(inputs: string[], rel: (abs: string) => string, igno
     seen: new Map(),
     unreadable: [],
     ignored: [],
+    configs: [],
     rel,
   };
   for (const input of inputs) discoverInput(input, d, ignores);
@@ -127,6 +130,7 @@ function walkFolder(dir: string, realDir: string, d: Discovery, skip: IgnoreTest
       d.ignored.push(d.rel(full));
       continue;
     }
+    if (name === CONFIG_FILE && entry.isFile()) d.configs.push(full);
     const kind = FLOW_RE.test(name) ? 'flow' : PERSONA_RE.test(name) ? 'persona' : undefined;
     let st: Stats | Dirent = entry;
     let real = full;

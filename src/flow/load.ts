@@ -83,6 +83,8 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
     ignores.addFile(root, rel);
   }
   const found = discoverAll(inputs, rel, ignores);
+  if (!configPath && !options.personasOnly && found.configs.length > 0)
+    found.warnings.push(unusedConfigs(found.configs, rel));
   const { personas: personaFiles } = found;
   const flowFiles = options.personasOnly ? [] : found.flows;
   const intents = projectIntents(config);
@@ -148,4 +150,18 @@ export function loadProject(paths: string[], options: LoadOptions = {}): LoadedP
     ignores: ignores.patterns,
     ignored: found.ignored,
   };
+}
+
+/**
+ * The warning for config files below the paths when none is in force: their flows are linted
+ * with tact's defaults, which is rarely what was meant (`tact lint` at a repo whose config is in
+ * `flows/`).
+ */
+function unusedConfigs(configs: string[], rel: (abs: string) => string): string {
+  const first = rel(configs[0]);
+  const how = `lint its folder (\`tact lint ${rel(path.dirname(configs[0]))}\`) or name it with --config`;
+  if (configs.length === 1)
+    return `${first} is not in force: tact looks for the config from the first path upwards, and found none; ${how}`;
+  const names = configs.slice(0, 3).map(rel).join(', ');
+  return `${configs.length} config files below are not in force (${names}${configs.length > 3 ? ', ...' : ''}): tact looks for the config from the first path upwards, and found none; to use ${first}, ${how}`;
 }

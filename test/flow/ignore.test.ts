@@ -170,6 +170,19 @@ describe('ignore: in tact.config.yaml and .tactignore', () => {
     );
   });
 
+  it('config files a walk passes, with none in force, are named in one warning', () => {
+    const dir = write({
+      'a/tact.config.yaml': 'channel: sms\n',
+      'a/x.flow.yaml': flow('x'),
+      'b/tact.config.yaml': 'channel: sms\n',
+      'b/y.flow.yaml': flow('y'),
+    });
+    expect(load(dir).warnings).toEqual([
+      '2 config files below are not in force (a/tact.config.yaml, b/tact.config.yaml): tact looks for the config from the first path upwards, and found none; to use a/tact.config.yaml, lint its folder (`tact lint a`) or name it with --config',
+    ]);
+    expect(load(dir, ['a']).warnings).toEqual([]);
+  });
+
   it('parseIgnoreFile keeps the line of each pattern and leaves out blank lines and comments', () => {
     expect(parseIgnoreFile('a/\r\n# c\n\n  \nb.flow.yaml   \n\\#x\n', '.tactignore')).toEqual([
       { pattern: 'a/', from: '.tactignore:1' },
@@ -208,5 +221,9 @@ describe("the repository's own .tactignore", () => {
     const outside = p.files.map((f) => f.path).filter((f) => !f.startsWith('flows/'));
     expect(outside).toEqual([]);
     expect(p.files.length).toBeGreaterThan(5);
+    expect(p.config.file).toBeUndefined();
+    expect(p.warnings).toEqual([
+      'flows/tact.config.yaml is not in force: tact looks for the config from the first path upwards, and found none; lint its folder (`tact lint flows`) or name it with --config',
+    ]);
   });
 });
