@@ -76,11 +76,9 @@ export class Ignores {
     for (const { base, patterns } of this.sources) {
       const at = relativeInside(base, dir);
       const kept =
-        at === undefined
+        at === undefined || at === ''
           ? patterns
-          : at === ''
-            ? patterns
-            : patterns.filter((p) => !ignore().add(p.pattern).ignores(`${at}/`));
+          : patterns.filter((p) => !ignore().add(p.pattern).ignores(`${at}/`));
       if (kept.length === 0) continue;
       const ig: Ignore = ignore().add(kept.map((p) => p.pattern));
       tests.push((abs) => {
