@@ -121,7 +121,7 @@ describe('tact init with options', () => {
     const r = await tact(['init', dir, '--industry', 'banking', '--channel', 'voice', '--quiet']);
     expect([r.exitCode, r.stdout, r.stderr]).toEqual([0, '', '']);
     expect(readFileSync(path.join(dir, 'tact.config.yaml'), 'utf8')).toMatch(
-      /^name: bank\n[^]*^channel: voice$/m,
+      /^name: bank\n[\s\S]*^channel: voice$/m,
     );
     expect(readFileSync(path.join(dir, 'flows/help.flow.yaml'), 'utf8')).toContain('queue: cards');
     const bad = await tact(['init', path.join(tmp, 'other'), '--industry', 'mining']);
