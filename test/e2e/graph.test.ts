@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { tact } from './helpers.js';
+import { lint } from '../../src/lint.js';
+import { renderDiagram } from '../../src/report/diagram.js';
+import { ROOT, tact } from './helpers.js';
 
 function hasDot(): boolean {
   try {
@@ -10,6 +12,8 @@ function hasDot(): boolean {
     return false;
   }
 }
+
+const HAS_DOT = hasDot();
 
 describe('tact graph', () => {
   it('draws every step of the example as a Mermaid flowchart, with asks and handoffs marked', async () => {
@@ -25,24 +29,36 @@ describe('tact graph', () => {
     expect(r.stdout).not.toMatch(/class .* finding/);
   });
 
-  it('marks the step with a finding, and the path rule points at the right one', async () => {
-    const r = await tact(['graph', 'fixtures/human-exit-edited']);
-    expect(r.stdout).toMatch(/^ {2}class orders__ask_email finding$/m);
-    const clean = await tact(['graph', 'fixtures/human-exit-edited', '--no-findings']);
-    expect(clean.stdout).not.toMatch(/finding$/m);
+  it('marks the step with a finding, and the path rule points at the right one', () => {
+    const report = lint(['fixtures/human-exit-edited'], { cwd: ROOT });
+    expect(renderDiagram(report.project, 'mermaid', { findings: report.findings })).toMatch(
+      /^ {2}class orders__ask_email finding$/m,
+    );
+    expect(renderDiagram(report.project, 'mermaid', { findings: [] })).not.toMatch(/finding$/m);
   });
 
-  it('draws Graphviz dot that dot itself accepts', async () => {
+  it('draws Graphviz dot for one flow', async () => {
     const r = await tact(['graph', 'flows', '--format', 'dot', '--flow', 'retail']);
+    expect(r.exitCode).toBe(0);
     expect(r.stdout.startsWith('digraph tact {')).toBe(true);
     expect(r.stdout).toContain('subgraph cluster_retail');
     expect(r.stdout).not.toContain('cluster_banking');
-    if (!hasDot()) {
-      console.warn('skipped the dot syntax check: Graphviz is not installed');
-      return;
-    }
-    expect(() => execFileSync('dot', ['-Tsvg'], { input: r.stdout })).not.toThrow();
   });
+
+  it.skipIf(!HAS_DOT)(
+    `dot itself accepts the Graphviz tact draws${HAS_DOT ? '' : ' (skipped: Graphviz is not installed; apt-get install graphviz)'}`,
+    () => {
+      // The whole example and one flow of it, with its findings marked, as `tact graph` draws them.
+      const report = lint(['flows'], { cwd: ROOT });
+      for (const flow of [undefined, 'retail']) {
+        const dot = renderDiagram(report.project, 'dot', { flow, findings: report.findings });
+        expect(dot).toMatch(/^digraph tact \{/);
+        expect(() =>
+          execFileSync('dot', ['-Tsvg'], { input: dot, stdio: ['pipe', 'ignore', 'pipe'] }),
+        ).not.toThrow();
+      }
+    },
+  );
 
   it('an unknown --flow is exit 2 with the flows there are', async () => {
     const r = await tact(['graph', 'flows', '--flow', 'nope']);

@@ -379,10 +379,27 @@ describe('the loader’s fixtures', () => {
     'fixtures/%s gives the problems its expected.json lists',
     (name) => {
       const dir = path.join(root, name);
-      const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as unknown[];
+      // Every finding of a loader rule in the fixture is a problem of the loader, and no other.
+      type Row = { rule: string; file: string; line: number; column: number; message: string };
+      const row = ({ rule, file, line, column, message }: Row): Row => ({
+        rule,
+        file,
+        line,
+        column,
+        message,
+      });
+      const order = (a: Row, b: Row) =>
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.message.localeCompare(b.message);
+      const expected = (JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Row[])
+        .filter((e) => ['yaml', 'schema', 'duplicate-flow'].includes(e.rule))
+        .map(row)
+        .sort(order);
       const p = loadProject([dir], { cwd: dir });
       expect(expected.length).toBeGreaterThan(0);
-      expect(p.problems.map(at)).toEqual(expect.arrayContaining(expected));
+      expect(p.problems.map((x) => row({ ...at(x), message: x.message })).sort(order)).toEqual(expected);
     },
   );
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { loadProject } from '../../src/flow/load.js';
-import { defineRule } from '../../src/rules/define.js';
+import { defineRule, renderMessage } from '../../src/rules/define.js';
 import type { Rule } from '../../src/rules/types.js';
 import { type RuleCase, runRule } from '../helpers/rule-tester.js';
 
@@ -12,6 +12,7 @@ interface Expected {
   file: string;
   line: number;
   column: number;
+  message: string;
 }
 
 const GOOD = `flow: refund
@@ -138,19 +139,25 @@ export function testFixtureAndDocs(rule: Rule<any>, valid: RuleCase[]): void {
     expect(runRule(loadProblems, c)).toEqual([]);
   });
 
-  it(`finds what fixtures/${id}/expected.json lists`, () => {
+  it(`finds exactly the ${id} findings fixtures/${id}/expected.json lists`, () => {
     const dir = fileURLToPath(new URL(`../../fixtures/${id}/`, import.meta.url));
-    const expected = (JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected[]).filter(
-      (e) => e.rule === id,
-    );
-    const got = rule.check(loadProject([dir], { cwd: dir }), {}).map((r) => ({
+    const expected = (JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected[])
+      .filter((e) => e.rule === id)
+      .map(({ rule, file, line, column, message }) => ({ rule, file, line, column, message }));
+    const got = rule.check(loadProject([dir], { cwd: dir }), rule.meta.defaultOptions).map((r) => ({
       rule: id,
       file: r.at.file,
       line: r.at.line,
       column: r.at.column,
+      message: renderMessage(rule.meta.messages[r.messageId], r.data),
     }));
+    const order = (a: Expected, b: Expected) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.message.localeCompare(b.message);
     expect(expected.length).toBeGreaterThan(0);
-    expect(got).toEqual(expect.arrayContaining(expected));
+    expect(got.sort(order)).toEqual(expected.sort(order));
   });
 
   it(`the bad example of docs/rules/${id}.md is reported and the fixed one is not`, () => {
