@@ -205,13 +205,18 @@ export function parseWithYaml(
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
+      const message = (err as Error).message;
+      // `*name` with no `&name` before it: the yaml library says "Unresolved alias (…): *name".
+      const unresolved =
+        err instanceof ReferenceError ? /^Unresolved alias\b.*: \*?(\S+)$/.exec(message) : null;
       problems.push({
         rule: 'yaml',
-        message:
-          err instanceof ReferenceError && /alias/i.test(err.message)
+        message: unresolved
+          ? `alias \`*${unresolved[1]}\` names no anchor: mark the value it repeats with \`&${unresolved[1]}\` before it, or write the value out`
+          : err instanceof ReferenceError && /alias/i.test(message)
             ? TOO_MANY_ALIASES
-            : `cannot read this YAML: ${(err as Error).message}`,
-        pos: firstAliasPos(doc, posOfRange) ?? { file, line: 1, column: 1 },
+            : `cannot read this YAML: ${message}`,
+        pos: firstAliasPos(doc, posOfRange, unresolved?.[1]) ?? { file, line: 1, column: 1 },
       });
     }
   }
@@ -223,7 +228,10 @@ function yamlProblem(file: string, err: YAMLError, lc: LineCounter): LoadProblem
   const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {
     rule: 'yaml',
-    message: `YAML syntax: ${first}`,
+    message:
+      err.code === 'MULTIPLE_DOCS'
+        ? 'a second YAML document: a tact file holds one, and this `---` starts another; remove the line, or move what follows into a file of its own'
+        : `YAML syntax: ${first}`,
     pos: { file, line: s.line, column: s.col },
   };
 }
@@ -257,13 +265,19 @@ function findDuplicateKeys(
   }
 }
 
-function firstAliasPos(doc: Document.Parsed, posOf: (r?: readonly number[] | null) => Pos): Pos | undefined {
+/** Where the first alias is (the first `*name` when a name is given). */
+function firstAliasPos(
+  doc: Document.Parsed,
+  posOf: (r?: readonly number[] | null) => Pos,
+  name?: string,
+): Pos | undefined {
   const { isAlias, isMap, isSeq } = lib();
   let found: Pos | undefined;
   const walk = (n: unknown): void => {
     if (found) return;
-    if (isAlias(n)) found = posOf(n.range);
-    else if (isMap(n)) for (const p of n.items) walk(p.value);
+    if (isAlias(n)) {
+      if (name === undefined || n.source === name) found = posOf(n.range);
+    } else if (isMap(n)) for (const p of n.items) walk(p.value);
     else if (isSeq(n)) for (const i of n.items) walk(i);
   };
   walk(doc.contents);

@@ -52,10 +52,30 @@ testRule(rule, {
       name: 'expressions that do not parse',
       flow: BRANCH(DATA, ['amount = 10', 'amount >', 'plan in "basic"', 'amount.value > 1']),
       errors: [
-        { messageId: 'parse', line: 18, column: 13, message: 'write `==`' },
-        { messageId: 'parse', line: 20, column: 13 },
-        { messageId: 'parse', line: 22, column: 13, message: '`in` takes a list' },
-        { messageId: 'parse', line: 24, column: 13, message: 'dotted names' },
+        {
+          messageId: 'parse',
+          line: 18,
+          column: 13,
+          message: 'cannot parse `amount = 10`: Unexpected "=" (to compare, write `==`)',
+        },
+        {
+          messageId: 'parse',
+          line: 20,
+          column: 13,
+          message: 'cannot parse `amount >`: Expected expression after >',
+        },
+        {
+          messageId: 'parse',
+          line: 22,
+          column: 13,
+          message: '`in` takes a list: `plan in ["basic", "plus"]`',
+        },
+        {
+          messageId: 'parse',
+          line: 24,
+          column: 13,
+          message: 'dotted names are not supported: name a data field of this flow',
+        },
       ],
     },
     {
@@ -70,31 +90,103 @@ testRule(rule, {
         `'"10" < amount'`,
       ]),
       errors: [
-        { messageId: 'wrongType', line: 18, column: 13, message: 'write 10 without quotes' },
-        { messageId: 'wrongType', line: 20, column: 13, message: 'write `true` or `false` without quotes' },
-        { messageId: 'wrongType', line: 22, column: 13 },
-        { messageId: 'wrongType', line: 24, column: 13 },
-        { messageId: 'wrongType', line: 26, column: 13 },
-        { messageId: 'wrongType', line: 28, column: 13, message: '"2"' },
-        { messageId: 'wrongType', line: 30, column: 13 },
+        {
+          messageId: 'wrongType',
+          line: 18,
+          column: 13,
+          message:
+            '`amount` is number data but is compared with "10", a text: this comparison never works: write 10 without quotes',
+        },
+        {
+          messageId: 'wrongType',
+          line: 20,
+          column: 13,
+          message:
+            '`vip` is boolean data but is compared with "yes", a text: this comparison never works: write `true` or `false` without quotes',
+        },
+        {
+          messageId: 'wrongType',
+          line: 22,
+          column: 13,
+          message: '`vip` is boolean data but is compared with 1, a number: this comparison never works',
+        },
+        {
+          messageId: 'wrongType',
+          line: 24,
+          column: 13,
+          message: '`email` is email data but is compared with 42, a number: this comparison never works',
+        },
+        {
+          messageId: 'wrongType',
+          line: 26,
+          column: 13,
+          message:
+            '`plan` is choice data but is compared with true, true or false: this comparison never works',
+        },
+        {
+          messageId: 'wrongType',
+          line: 28,
+          column: 13,
+          message:
+            '`amount` is number data but is compared with "2", a text: this comparison never works: write 2 without quotes',
+        },
+        {
+          messageId: 'wrongType',
+          line: 30,
+          column: 13,
+          message:
+            '`amount` is number data but is compared with "10", a text: this comparison never works: write 10 without quotes',
+        },
       ],
     },
     {
       name: 'a choice compared with a value it does not have',
       flow: BRANCH(DATA, ['plan == "premium"', 'plan in ["basic", "plsu"]', 'plan != "Plus"']),
       errors: [
-        { messageId: 'notAValue', line: 18, column: 13, message: '(basic, plus)' },
-        { messageId: 'notAValue', line: 20, column: 13, message: 'did you mean "plus"?' },
-        { messageId: 'notAValue', line: 22, column: 13, message: 'did you mean "plus"?' },
+        {
+          messageId: 'notAValue',
+          line: 18,
+          column: 13,
+          message: '"premium" is not one of the values of `plan` (basic, plus)',
+        },
+        {
+          messageId: 'notAValue',
+          line: 20,
+          column: 13,
+          message: '"plsu" is not one of the values of `plan` (basic, plus): did you mean "plus"?',
+        },
+        {
+          messageId: 'notAValue',
+          line: 22,
+          column: 13,
+          message: '"Plus" is not one of the values of `plan` (basic, plus): did you mean "plus"?',
+        },
       ],
     },
     {
       name: 'built-ins typed: sentiment is a score, channel is chat, sms or voice',
       flow: BRANCH(DATA, ['sentiment == "negative"', 'turn > "3"', 'channel == "web"']),
       errors: [
-        { messageId: 'wrongType', line: 18, column: 13, message: 'use a route with `sentiment: negative`' },
-        { messageId: 'wrongType', line: 20, column: 13 },
-        { messageId: 'notAValue', line: 22, column: 13, message: '(chat, sms, voice)' },
+        {
+          messageId: 'wrongType',
+          line: 18,
+          column: 13,
+          message:
+            '`sentiment` is built-in number data but is compared with "negative", a text: this comparison never works: `sentiment` is a score from -1 to 1; to go by the label, use a route with `sentiment: negative`',
+        },
+        {
+          messageId: 'wrongType',
+          line: 20,
+          column: 13,
+          message:
+            '`turn` is built-in number data but is compared with "3", a text: this comparison never works: write 3 without quotes',
+        },
+        {
+          messageId: 'notAValue',
+          line: 22,
+          column: 13,
+          message: '"web" is not one of the values of `channel` (chat, sms, voice)',
+        },
       ],
     },
     {
@@ -104,8 +196,19 @@ testRule(rule, {
         '{"and": [{">": [{"var": "amount"}, "5"]}, {"!": {"var": "vip"}}]}',
       ]),
       errors: [
-        { messageId: 'unknownOperator', line: 18, column: 13 },
-        { messageId: 'wrongType', line: 20, column: 13 },
+        {
+          messageId: 'unknownOperator',
+          line: 18,
+          column: 13,
+          message: 'unknown JSON Logic operator `equals`',
+        },
+        {
+          messageId: 'wrongType',
+          line: 20,
+          column: 13,
+          message:
+            '`amount` is number data but is compared with "5", a text: this comparison never works: write 5 without quotes',
+        },
       ],
     },
     {
@@ -134,12 +237,29 @@ steps:
     goto: main/done
 `,
       errors: [
-        { messageId: 'wrongType', line: 6, column: 9 },
-        { messageId: 'parse', line: 13, column: 13 },
-        { messageId: 'wrongType', file: 'tact.config.yaml', line: 2, column: 9 },
+        {
+          messageId: 'wrongType',
+          line: 6,
+          column: 9,
+          message: '`amount` is number data but is compared with "ten", a text: this comparison never works',
+        },
+        {
+          messageId: 'parse',
+          line: 13,
+          column: 13,
+          message: 'cannot parse `amount >`: Expected expression after >',
+        },
+        {
+          messageId: 'wrongType',
+          file: 'tact.config.yaml',
+          line: 2,
+          column: 9,
+          message:
+            '`turn` is built-in number data but is compared with "many", a text: this comparison never works',
+        },
       ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

@@ -43,9 +43,26 @@ testRule(rule, {
         'Invalid input. You entered an invalid number.',
       ),
       errors: [
-        { messageId: 'blames', line: 4, column: 10, message: '"As I already said" blames the customer' },
-        { messageId: 'blames', line: 6, column: 12, message: '"Invalid input"' },
-        { messageId: 'blames', line: 6, column: 12, message: 'e.g. "Sorry, I couldn\'t read that' },
+        {
+          messageId: 'blames',
+          line: 4,
+          column: 10,
+          message: '"As I already said" blames the customer: own the problem instead, e.g. "To recap, ..."',
+        },
+        {
+          messageId: 'blames',
+          line: 6,
+          column: 12,
+          message:
+            '"Invalid input" blames the customer: own the problem instead, e.g. "Sorry, I couldn\'t read that. It looks like AB123456."',
+        },
+        {
+          messageId: 'blames',
+          line: 6,
+          column: 12,
+          message:
+            '"You entered an invalid" blames the customer: own the problem instead, e.g. "Sorry, I couldn\'t read that. It looks like AB123456."',
+        },
       ],
     },
     {
@@ -61,8 +78,19 @@ testRule(rule, {
         '    end: resolved',
       ),
       errors: [
-        { messageId: 'blames', line: 4, column: 10, message: '"YOU DIDN’T"' },
-        { messageId: 'blames', line: 4, column: 10, message: '"you forgot"' },
+        {
+          messageId: 'blames',
+          line: 4,
+          column: 10,
+          message:
+            '"YOU DIDN’T" blames the customer: own the problem instead, e.g. "I didn\'t catch that. Could you tell me ...?"',
+        },
+        {
+          messageId: 'blames',
+          line: 4,
+          column: 10,
+          message: '"you forgot" blames the customer: own the problem instead, e.g. "I still need ..."',
+        },
       ],
     },
     {
@@ -79,9 +107,26 @@ testRule(rule, {
         '    end: resolved',
       ),
       errors: [
-        { messageId: 'blames', line: 5, column: 16 },
-        { messageId: 'blames', line: 7, column: 11 },
-        { messageId: 'blames', line: 8, column: 11 },
+        {
+          messageId: 'blames',
+          line: 5,
+          column: 16,
+          message:
+            '"Your mistake" blames the customer: own the problem instead, e.g. "Something went wrong. Let me fix it."',
+        },
+        {
+          messageId: 'blames',
+          line: 7,
+          column: 11,
+          message: '"I already told you" blames the customer: own the problem instead, e.g. "To recap, ..."',
+        },
+        {
+          messageId: 'blames',
+          line: 8,
+          column: 11,
+          message:
+            '"You need to read" blames the customer: own the problem instead, e.g. "Here is how it works: ..."',
+        },
       ],
     },
     {
@@ -104,8 +149,22 @@ testRule(rule, {
         '    handoff: true',
       ),
       errors: [
-        { messageId: 'blames', line: 2, column: 8, file: 'tact.config.yaml', message: '"Wrong input"' },
-        { messageId: 'blames', line: 2, column: 8, file: 'tact.config.yaml', message: '"you did not"' },
+        {
+          messageId: 'blames',
+          line: 2,
+          column: 8,
+          file: 'tact.config.yaml',
+          message:
+            '"Wrong input" blames the customer: own the problem instead, e.g. "Sorry, I couldn\'t read that. It looks like AB123456."',
+        },
+        {
+          messageId: 'blames',
+          line: 2,
+          column: 8,
+          file: 'tact.config.yaml',
+          message:
+            '"you did not" blames the customer: own the problem instead, e.g. "I didn\'t catch that. Could you tell me ...?"',
+        },
       ],
     },
   ],

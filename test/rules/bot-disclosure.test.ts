@@ -115,7 +115,15 @@ steps:
     say: Welcome to the Bot Builder sample! Now that your bot is running, use the links below to learn how to deploy it.
     end: resolved
 `,
-      errors: [{ messageId: 'notDisclosed', line: 4, column: 10 }],
+      errors: [
+        {
+          messageId: 'notDisclosed',
+          line: 4,
+          column: 10,
+          message:
+            "the bot's first message does not say it is an automated assistant, so a customer may think they are talking to a person: say so (e.g. \"I'm Acme's virtual assistant\")",
+        },
+      ],
     },
     {
       name: 'a negation turns it around',
@@ -125,7 +133,15 @@ steps:
     say: Hi, I'm not a virtual assistant, I'm Sam from the support team.
     end: resolved
 `,
-      errors: [{ messageId: 'notDisclosed', line: 4, column: 10 }],
+      errors: [
+        {
+          messageId: 'notDisclosed',
+          line: 4,
+          column: 10,
+          message:
+            "the bot's first message does not say it is an automated assistant, so a customer may think they are talking to a person: say so (e.g. \"I'm Acme's virtual assistant\")",
+        },
+      ],
     },
     {
       name: 'a greeting that sounds like a person',
@@ -143,7 +159,8 @@ steps:
           messageId: 'notDisclosed',
           line: 4,
           column: 10,
-          message: 'does not say it is an automated assistant',
+          message:
+            "the bot's first message does not say it is an automated assistant, so a customer may think they are talking to a person: say so (e.g. \"I'm Acme's virtual assistant\")",
         },
       ],
     },
@@ -157,7 +174,15 @@ steps:
       - Welcome back, I'm Ava, your assistant.
     end: resolved
 `,
-      errors: [{ messageId: 'notDisclosed', line: 6, column: 9 }],
+      errors: [
+        {
+          messageId: 'notDisclosed',
+          line: 6,
+          column: 9,
+          message:
+            "the bot's first message does not say it is an automated assistant, so a customer may think they are talking to a person: say so (e.g. \"I'm Acme's virtual assistant\")",
+        },
+      ],
     },
     {
       name: 'the entry is in another flow; one branch of the start greets without saying it',
@@ -184,7 +209,16 @@ steps:
     end: resolved
 `,
       },
-      errors: [{ messageId: 'notDisclosed', file: 'flows/start.flow.yaml', line: 9, column: 10 }],
+      errors: [
+        {
+          messageId: 'notDisclosed',
+          file: 'flows/start.flow.yaml',
+          line: 9,
+          column: 10,
+          message:
+            "the bot's first message does not say it is an automated assistant, so a customer may think they are talking to a person: say so (e.g. \"I'm Acme's virtual assistant\")",
+        },
+      ],
     },
   ],
 });

@@ -57,7 +57,15 @@ steps:
   done:
     end: resolved
 `,
-      errors: [{ messageId: 'routedAnswer', line: 7, column: 15, message: 'is sent to `dodge`' }],
+      errors: [
+        {
+          messageId: 'routedAnswer',
+          line: 7,
+          column: 15,
+          message:
+            'a customer who asks "are you a real person?" is sent to `dodge`, whose message does not say the bot is automated: answer honestly ("I\'m an automated assistant, not a person"), or remove the route and let the bot\'s disclosure answer',
+        },
+      ],
     },
     {
       name: 'a handler to a handoff that says nothing',
@@ -74,13 +82,30 @@ steps:
   person:
     handoff: true
 `,
-      errors: [{ messageId: 'silentAnswer', line: 4, column: 11 }],
+      errors: [
+        {
+          messageId: 'silentAnswer',
+          line: 4,
+          column: 11,
+          message:
+            'a customer who asks "are you a real person?" is sent to `person`, which says nothing: answer honestly there ("I\'m an automated assistant, not a person")',
+        },
+      ],
     },
     {
       name: 'a disclosure that does not say the bot is automated',
       config: 'bot:\n  name: Ava\n  disclosure: "Yes, I\'m Ava from the support team!"\n',
       flow: 'flow: main\nsteps:\n  done:\n    say: Hi, I am an automated assistant.\n    end: resolved\n',
-      errors: [{ messageId: 'disclosure', file: 'tact.config.yaml', line: 3, column: 15 }],
+      errors: [
+        {
+          messageId: 'disclosure',
+          file: 'tact.config.yaml',
+          line: 3,
+          column: 15,
+          message:
+            '`bot.disclosure` is what the bot says when asked "are you a real person?", and it does not say the bot is automated: say so ("I\'m Ava, Acme\'s automated assistant, not a person")',
+        },
+      ],
     },
   ],
 });

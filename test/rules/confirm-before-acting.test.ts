@@ -50,7 +50,8 @@ steps:
           line: 11,
           column: 13,
           path: ['main/ask_amount', 'main/pay'],
-          message: 'the bot runs `makePayment` at `pay`, which cannot be undone (payment)',
+          message:
+            'the bot runs `makePayment` at `pay`, which cannot be undone (payment), without the customer confirming first: ask a yes/no question right before it ("I\'ll … — is that right?") and run it only on "yes"',
         },
       ],
     },

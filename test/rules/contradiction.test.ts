@@ -48,10 +48,24 @@ steps:
           messageId: 'goodbyeThenQuestion',
           line: 4,
           column: 10,
-          message: 'says goodbye ("Goodbye!") and then asks "Is there anything else?"',
+          message:
+            'the bot says goodbye ("Goodbye!") and then asks "Is there anything else?" in the same turn: ask first and say goodbye at the end, or leave one out',
         },
-        { messageId: 'unaskedPerson', line: 10, column: 10, path: ['main/menu', 'main/ack'] },
-        { messageId: 'goodbyeThenQuestion', line: 15, column: 10 },
+        {
+          messageId: 'unaskedPerson',
+          line: 10,
+          column: 10,
+          path: ['main/menu', 'main/ack'],
+          message:
+            '`ack` says the customer asked for a person ("I understand you want to speak to a person."), but this path reaches it without them asking: say why a person is taking over instead (or only come here from a request for one)',
+        },
+        {
+          messageId: 'goodbyeThenQuestion',
+          line: 15,
+          column: 10,
+          message:
+            'the bot says goodbye ("Have a nice day!") and then asks "Can you rate this chat?" in the same turn: ask first and say goodbye at the end, or leave one out',
+        },
       ],
     },
   ],

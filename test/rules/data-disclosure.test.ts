@@ -136,7 +136,7 @@ steps:
           column: 14,
           path: ['main/menu', 'main/ask_email'],
           message:
-            'the customer can be asked for `email` at `ask_email` without being told how it will be used',
+            'the customer can be asked for `email` at `ask_email` without being told how it will be used: add a step with `discloses: [email]` before it (or on it)',
         },
       ],
     },
@@ -175,6 +175,8 @@ steps:
           line: 9,
           column: 14,
           path: ['main/greet', 'id/ask_dob'],
+          message:
+            'the customer can be asked for `date_of_birth` at `ask_dob` without being told how it will be used: add a step with `discloses: [date_of_birth]` before it (or on it)',
         },
       ],
     },
@@ -210,6 +212,8 @@ steps:
           line: 20,
           column: 14,
           path: ['main/privacy', 'main/ask_email', 'main/ask_phone'],
+          message:
+            'the customer can be asked for `phone` at `ask_phone` without being told how it will be used: add a step with `discloses: [phone]` before it (or on it)',
         },
       ],
     },

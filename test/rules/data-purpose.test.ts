@@ -47,10 +47,34 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'noPurpose', line: 3, column: 3, message: 'personal data `email` has no `purpose`' },
-        { messageId: 'noPurpose', line: 5, column: 3 },
-        { messageId: 'noPurpose', line: 8, column: 3 },
-        { messageId: 'noPurpose', line: 11, column: 3 },
+        {
+          messageId: 'noPurpose',
+          line: 3,
+          column: 3,
+          message:
+            'personal data `email` has no `purpose`: write why it is needed (e.g. `purpose: to send your refund confirmation`)',
+        },
+        {
+          messageId: 'noPurpose',
+          line: 5,
+          column: 3,
+          message:
+            'personal data `card_last4` has no `purpose`: write why it is needed (e.g. `purpose: to send your refund confirmation`)',
+        },
+        {
+          messageId: 'noPurpose',
+          line: 8,
+          column: 3,
+          message:
+            'personal data `health_note` has no `purpose`: write why it is needed (e.g. `purpose: to send your refund confirmation`)',
+        },
+        {
+          messageId: 'noPurpose',
+          line: 11,
+          column: 3,
+          message:
+            'personal data `date_of_birth` has no `purpose`: write why it is needed (e.g. `purpose: to send your refund confirmation`)',
+        },
       ],
     },
     {
@@ -76,7 +100,16 @@ steps:
     end: resolved
 `,
       },
-      errors: [{ messageId: 'noPurpose', file: 'flows/billing.flow.yaml', line: 3, column: 3 }],
+      errors: [
+        {
+          messageId: 'noPurpose',
+          file: 'flows/billing.flow.yaml',
+          line: 3,
+          column: 3,
+          message:
+            'personal data `phone` has no `purpose`: write why it is needed (e.g. `purpose: to send your refund confirmation`)',
+        },
+      ],
     },
   ],
 });

@@ -93,7 +93,14 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'noNext', line: 12, column: 3, path: ['main/greet', 'main/ask_order', 'main/sorry'] },
+        {
+          messageId: 'noNext',
+          line: 12,
+          column: 3,
+          path: ['main/greet', 'main/ask_order', 'main/sorry'],
+          message:
+            'the conversation stops here: message step `sorry` has no `next`, so the customer is left waiting; add a `next`, or make it a handoff or an end',
+        },
       ],
     },
     {
@@ -119,7 +126,8 @@ steps:
           line: 3,
           column: 3,
           path: ['main/greet', 'billing/charge'],
-          message: 'action step `charge` has no `next`',
+          message:
+            'the conversation stops here: action step `charge` has no `next`, so the customer is left waiting; add a `next`, or make it a handoff or an end',
         },
       ],
     },
@@ -146,8 +154,22 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'collectNoNext', line: 7, column: 3, path: ['main/ask_email'] },
-        { messageId: 'askNowhere', line: 13, column: 3, path: ['main/ask_email', 'main/ask_anything'] },
+        {
+          messageId: 'collectNoNext',
+          line: 7,
+          column: 3,
+          path: ['main/ask_email'],
+          message:
+            'step `ask_email` collects `email` but has no `next`: a customer who answers is asked again instead of moving on',
+        },
+        {
+          messageId: 'askNowhere',
+          line: 13,
+          column: 3,
+          path: ['main/ask_email', 'main/ask_anything'],
+          message:
+            'no answer can move the conversation on from step `ask_anything`: give it a `next`, `options` or `routes`',
+        },
       ],
     },
     {
@@ -175,7 +197,8 @@ steps:
           line: 6,
           column: 3,
           path: ['main/greet', 'main/explain'],
-          message: 'steps explain → check → explain go round',
+          message:
+            'steps explain → check → explain go round in a loop with no question and no way out: the bot would talk to itself forever; add an ask, or a branch that leaves',
         },
       ],
     },
@@ -187,9 +210,18 @@ steps:
     say: Please hold.
     next: wait
 `,
-      errors: [{ messageId: 'loop', line: 3, column: 3, path: ['main/wait'], message: 'wait → wait' }],
+      errors: [
+        {
+          messageId: 'loop',
+          line: 3,
+          column: 3,
+          path: ['main/wait'],
+          message:
+            'steps wait → wait go round in a loop with no question and no way out: the bot would talk to itself forever; add an ask, or a branch that leaves',
+        },
+      ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

@@ -135,7 +135,15 @@ steps:
   done:
     end: resolved
 `,
-      errors: [{ messageId: 'noFallback', line: 5, column: 3, message: 'asks again forever' }],
+      errors: [
+        {
+          messageId: 'noFallback',
+          line: 5,
+          column: 3,
+          message:
+            'when the bot does not understand the customer at `ask_order`, it asks again forever: add a `fallback` whose `then` leads to a handoff (or a default `fallback` in tact.config.yaml)',
+        },
+      ],
     },
     {
       name: 'a fallback without then',
@@ -156,7 +164,8 @@ steps:
           messageId: 'noThen',
           line: 8,
           column: 5,
-          message: 'has no `then`, so a customer the bot does not understand is asked again forever',
+          message:
+            'the fallback of `menu` has no `then`, so a customer the bot does not understand is asked again forever: add `then:` leading to a handoff',
         },
       ],
     },
@@ -178,12 +187,19 @@ steps:
     end: unresolved
 `,
       errors: [
-        { messageId: 'thenNoPerson', line: 8, column: 5, message: 'sends the customer to `goodbye`' },
+        {
+          messageId: 'thenNoPerson',
+          line: 8,
+          column: 5,
+          message:
+            'after 5 failed tries the fallback of `menu` sends the customer to `goodbye`, from which no person can be reached: send it to a handoff',
+        },
         {
           messageId: 'tooMany',
           line: 8,
           column: 5,
-          message: 'fail 5 times before a person is offered: at most 3',
+          message:
+            'The fallback of `menu` lets the customer fail 5 times before a person is offered: at most 3',
         },
       ],
     },
@@ -226,7 +242,7 @@ steps:
           line: 1,
           column: 1,
           message:
-            'the fallback in tact.config.yaml (the default of 4 ask steps: `main/ask_order`, `main/ask_more`, `main/ask_size` and 1 more) sends the customer to `main/goodbye`',
+            'after 2 failed tries the fallback in tact.config.yaml (the default of 4 ask steps: `main/ask_order`, `main/ask_more`, `main/ask_size` and 1 more) sends the customer to `main/goodbye`, from which no person can be reached: send it to a handoff',
         },
       ],
     },
@@ -252,13 +268,15 @@ steps:
           file: 'tact.config.yaml',
           line: 1,
           column: 1,
-          message: '(the default of 1 ask step: `main/ask_more`)',
+          message:
+            'after 2 failed tries the fallback in tact.config.yaml (the default of 1 ask step: `main/ask_more`) sends the customer to `main/goodbye`, from which no person can be reached: send it to a handoff',
         },
         {
           messageId: 'tooMany',
           line: 8,
           column: 5,
-          message: 'The fallback of `ask_more` lets the customer fail 5 times',
+          message:
+            'The fallback of `ask_more` lets the customer fail 5 times before a person is offered: at most 3',
         },
       ],
     },
@@ -277,7 +295,16 @@ steps:
   done:
     end: resolved
 `,
-      errors: [{ messageId: 'noThen', file: 'tact.config.yaml', line: 1, column: 1 }],
+      errors: [
+        {
+          messageId: 'noThen',
+          file: 'tact.config.yaml',
+          line: 1,
+          column: 1,
+          message:
+            'the fallback in tact.config.yaml (the default of 1 ask step: `main/menu`) has no `then`, so a customer the bot does not understand is asked again forever: add `then:` leading to a handoff',
+        },
+      ],
     },
   ],
 });

@@ -130,7 +130,8 @@ steps:
           line: 13,
           column: 3,
           path: ['main/menu', 'main/ask_email'],
-          message: 'a customer at `ask_email` who asks for a person is not routed to one',
+          message:
+            'a customer at `ask_email` who asks for a person is not routed to one: route intent `human` to a handoff (step, flow handlers or global handlers)',
         },
       ],
     },
@@ -178,7 +179,8 @@ steps:
           line: 6,
           column: 3,
           path: ['main/greet', 'main/menu'],
-          message: 'is sent to `faq/start` (by the global handler)',
+          message:
+            'a customer at `menu` who asks for a person is sent to `faq/start` (by the global handler), from which no person can be reached: route intent `human` to a handoff',
         },
         {
           messageId: 'routedNowhere',
@@ -186,7 +188,8 @@ steps:
           line: 3,
           column: 3,
           path: ['main/greet', 'main/menu', 'billing/start'],
-          message: 'is sent to `faq/start` (by the global handler)',
+          message:
+            'a customer at `start` who asks for a person is sent to `faq/start` (by the global handler), from which no person can be reached: route intent `human` to a handoff',
         },
       ],
     },
@@ -213,7 +216,8 @@ steps:
           line: 3,
           column: 3,
           path: ['main/menu'],
-          message: 'option "Talk to a person" leads to a person, so add `intent: human` to it',
+          message:
+            'a customer at `menu` who types that they want a person is not routed to one: option "Talk to a person" leads to a person, so add `intent: human` to it, or route intent `human` to a handoff',
         },
       ],
     },
@@ -253,7 +257,8 @@ steps:
           line: 5,
           column: 3,
           path: ['main/menu'],
-          message: 'option "Say sorry first" leads to a person, so add `intent: human` to it',
+          message:
+            'a customer at `menu` who types that they want a person is not routed to one: option "Say sorry first" leads to a person, so add `intent: human` to it, or route intent `human` to a handoff',
         },
       ],
     },
@@ -288,7 +293,8 @@ steps:
           line: 5,
           column: 3,
           path: ['main/menu'],
-          message: 'a customer at `menu` who asks for a person is not routed to one',
+          message:
+            'a customer at `menu` who asks for a person is not routed to one: route intent `human` to a handoff (step, flow handlers or global handlers)',
         },
       ],
     },
@@ -313,7 +319,16 @@ steps:
   handoff:
     handoff: true
 `,
-      errors: [{ messageId: 'routedNowhere', line: 3, column: 3, path: ['main/ask_issue'] }],
+      errors: [
+        {
+          messageId: 'routedNowhere',
+          line: 3,
+          column: 3,
+          path: ['main/ask_issue'],
+          message:
+            "a customer at `ask_issue` who asks for a person is sent to `faq` (by the step's route), from which no person can be reached: route intent `human` to a handoff",
+        },
+      ],
     },
     {
       name: 'handlers are tried before options for intent human (runtime order)',
@@ -340,7 +355,8 @@ steps:
           line: 6,
           column: 3,
           path: ['main/menu'],
-          message: "by the flow's handler",
+          message:
+            "a customer at `menu` who asks for a person is sent to `faq` (by the flow's handler), from which no person can be reached: route intent `human` to a handoff",
         },
       ],
     },
@@ -372,7 +388,8 @@ steps:
           line: 13,
           column: 3,
           path: ['main/ask_order', 'main/sorry'],
-          message: 'the conversation can end unresolved at `bye`',
+          message:
+            'from `sorry` on the customer can no longer reach a person, and the conversation can end unresolved at `bye`: add a way to a handoff, or end every path with `end: resolved`',
         },
       ],
     },
@@ -411,14 +428,16 @@ steps:
           line: 15,
           column: 3,
           path: ['main/menu', 'main/hours'],
-          message: 'stop at `hours`',
+          message:
+            'from `hours` on the customer can no longer reach a person, and the conversation can stop at `hours` with nowhere to go: add a way to a handoff, or end every path with `end: resolved`',
         },
         {
           messageId: 'noWayOut',
           line: 17,
           column: 3,
           path: ['main/menu', 'main/check'],
-          message: 'go round without end from `check`',
+          message:
+            'from `check` on the customer can no longer reach a person, and the conversation can go round without end from `check`: add a way to a handoff, or end every path with `end: resolved`',
         },
       ],
     },
@@ -436,7 +455,16 @@ steps:
     say: Thanks!
     end: resolved
 `,
-      errors: [{ messageId: 'notRouted', line: 6, column: 3, path: ['main/greet', 'main/ask_issue'] }],
+      errors: [
+        {
+          messageId: 'notRouted',
+          line: 6,
+          column: 3,
+          path: ['main/greet', 'main/ask_issue'],
+          message:
+            'a customer at `ask_issue` who asks for a person is not routed to one: route intent `human` to a handoff (step, flow handlers or global handlers)',
+        },
+      ],
     },
     {
       name: 'a bot with no handoff at all that can end unresolved: reported from the entry',
@@ -465,9 +493,17 @@ steps:
           line: 3,
           column: 3,
           path: ['main/greet'],
-          message: 'end unresolved at `sorry`',
+          message:
+            'from `greet` on the customer can no longer reach a person, and the conversation can end unresolved at `sorry`: add a way to a handoff, or end every path with `end: resolved`',
         },
-        { messageId: 'notRouted', line: 6, column: 3, path: ['main/greet', 'main/ask_issue'] },
+        {
+          messageId: 'notRouted',
+          line: 6,
+          column: 3,
+          path: ['main/greet', 'main/ask_issue'],
+          message:
+            'a customer at `ask_issue` who asks for a person is not routed to one: route intent `human` to a handoff (step, flow handlers or global handlers)',
+        },
       ],
     },
   ],

@@ -45,8 +45,20 @@ testRule(rule, {
       name: 'the same words about people are still reported',
       flow: say('We have seats for special needs passengers and invalid travellers.'),
       errors: [
-        { messageId: 'insensitive', line: 4, column: 28, message: '`special needs`' },
-        { messageId: 'insensitive', line: 4, column: 57, message: '`invalid`' },
+        {
+          messageId: 'insensitive',
+          line: 4,
+          column: 28,
+          message:
+            '`special needs` may be insensitive: in some cases `has a disability`, `person with a disability` or `people with disabilities` may be better (Euphemisms for disabilities can be infantilizing. (source: http://cdrnys.org/blog/disability-dialogue/the-disability-dialogue-4-disability-euphemisms-that-need-to-bite-the-dust/,https://www.autistichoya.com/p/ableist-words-and-terms-to-avoid.html))',
+        },
+        {
+          messageId: 'insensitive',
+          line: 4,
+          column: 57,
+          message:
+            '`invalid` may be insensitive: in some cases `turned off`, `has a disability`, `person with a disability` or `people with disabilities` may be better (Refer to the person, rather than the disability, first.)',
+        },
       ],
     },
     {
@@ -57,14 +69,22 @@ testRule(rule, {
           messageId: 'insensitive',
           line: 4,
           column: 14,
-          message: '`guys` may be insensitive: in some cases `people`',
+          message: '`guys` may be insensitive: in some cases `people`, `persons` or `folks` may be better',
         },
       ],
     },
     {
       name: 'a quoted scalar on one line: the column past the quote',
       flow: say('"Our chairman will call you."'),
-      errors: [{ messageId: 'insensitive', line: 4, column: 15, message: '`chairman`' }],
+      errors: [
+        {
+          messageId: 'insensitive',
+          line: 4,
+          column: 15,
+          message:
+            '`chairman` may be insensitive: in some cases `chair`, `head`, `chairperson` or `coordinator` may be better',
+        },
+      ],
     },
     {
       name: 'a block scalar: the start of the text',
@@ -77,7 +97,15 @@ testRule(rule, {
         '      that sounds crazy.',
         '    end: resolved',
       ),
-      errors: [{ messageId: 'insensitive', line: 4, column: 10, message: '`crazy`' }],
+      errors: [
+        {
+          messageId: 'insensitive',
+          line: 4,
+          column: 10,
+          message:
+            '`crazy` may be insensitive: in some cases `rude`, `malicious`, `mean` or `disgusting` may be better (Describe the behavior or illness without derogatory words. (source: https://ncdj.org/style-guide/))',
+        },
+      ],
     },
     {
       name: 'a variant in a list: the column within that text',
@@ -90,7 +118,14 @@ testRule(rule, {
         '      - Hey guys, what is your order number?',
         '    next: s',
       ),
-      errors: [{ messageId: 'insensitive', line: 6, column: 13 }],
+      errors: [
+        {
+          messageId: 'insensitive',
+          line: 6,
+          column: 13,
+          message: '`guys` may be insensitive: in some cases `people`, `persons` or `folks` may be better',
+        },
+      ],
     },
   ],
 });

@@ -28,18 +28,37 @@ testRule(rule, {
       name: 'sms over 160 characters',
       flow: on('sms', chars(161)),
       errors: [
-        { messageId: 'tooLong', line: 5, column: 10, message: '161 characters, over the 160 a sms message' },
+        {
+          messageId: 'tooLong',
+          line: 5,
+          column: 10,
+          message: '161 characters, over the 160 a sms message should take: split it or cut it down',
+        },
       ],
     },
     {
       name: 'chat over 320 characters',
       flow: on('chat', chars(321)),
-      errors: [{ messageId: 'tooLong', line: 5, column: 10 }],
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 5,
+          column: 10,
+          message: '321 characters, over the 320 a chat message should take: split it or cut it down',
+        },
+      ],
     },
     {
       name: 'voice over 35 words',
       flow: on('voice', words(36)),
-      errors: [{ messageId: 'tooLong', line: 5, column: 10, message: '36 words, over the 35' }],
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 5,
+          column: 10,
+          message: '36 words, over the 35 a voice message should take: split it or cut it down',
+        },
+      ],
     },
     {
       name: 'the channel from tact.config.yaml, and a lower voice limit',
@@ -58,8 +77,18 @@ testRule(rule, {
         '    next: s',
       ),
       errors: [
-        { messageId: 'tooLong', line: 4, column: 10 },
-        { messageId: 'tooLong', line: 8, column: 19 },
+        {
+          messageId: 'tooLong',
+          line: 4,
+          column: 10,
+          message: '11 words, over the 10 a voice message should take: split it or cut it down',
+        },
+        {
+          messageId: 'tooLong',
+          line: 8,
+          column: 19,
+          message: '12 words, over the 10 a voice message should take: split it or cut it down',
+        },
       ],
     },
   ],

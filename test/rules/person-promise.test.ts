@@ -55,11 +55,30 @@ steps:
           messageId: 'goesOn',
           line: 4,
           column: 10,
-          message: 'the conversation goes on to `ask`, not to a handoff',
+          message:
+            '`sorry` promises a person ("Let me transfer you to a specialist."), but the conversation goes on to `ask`, not to a handoff: hand off right after it, or say what will really happen',
         },
-        { messageId: 'asks', line: 7, column: 10 },
-        { messageId: 'fallback', line: 11, column: 12 },
-        { messageId: 'ends', line: 14, column: 10 },
+        {
+          messageId: 'asks',
+          line: 7,
+          column: 10,
+          message:
+            '`ask` promises a person ("One of our team will be with you soon."), then waits for an answer instead of handing off: hand off right after it, or offer a person as a question',
+        },
+        {
+          messageId: 'fallback',
+          line: 11,
+          column: 12,
+          message:
+            'the fallback message of `ask` promises a person ("I\'ll get you a person who can help."), but it is said when the bot asks again, not when it hands off: promise a person only in the step its fallback `then` leads to',
+        },
+        {
+          messageId: 'ends',
+          line: 14,
+          column: 10,
+          message:
+            '`done` promises a person ("A colleague will call you back."), then the conversation ends: end with a handoff instead',
+        },
       ],
     },
     {
@@ -74,7 +93,16 @@ steps:
   person:
     handoff: true
 `,
-      errors: [{ messageId: 'defaultFallback', file: 'tact.config.yaml', line: 2, column: 8 }],
+      errors: [
+        {
+          messageId: 'defaultFallback',
+          file: 'tact.config.yaml',
+          line: 2,
+          column: 8,
+          message:
+            'the default fallback message in tact.config.yaml promises a person ("Sorry, I\'m transferring you to an agent."), but it is said when the bot asks again, not when it hands off: promise a person only in the step its `then` leads to',
+        },
+      ],
     },
   ],
 });

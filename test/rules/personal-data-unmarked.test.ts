@@ -79,9 +79,16 @@ steps:
           messageId: 'markedFalse',
           line: 3,
           column: 3,
-          message: '(its type is `email`) but is marked `personal: false`',
+          message:
+            '`email` looks like personal data (its type is `email`) but is marked `personal: false`: mark it `personal: true` (then give it a `purpose` and disclose it before asking)',
         },
-        { messageId: 'markedFalse', line: 6, column: 3, message: '(a birth date)' },
+        {
+          messageId: 'markedFalse',
+          line: 6,
+          column: 3,
+          message:
+            '`dob` looks like personal data (a birth date) but is marked `personal: false`: mark it `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
       ],
     },
     {
@@ -108,16 +115,65 @@ steps:
           messageId: 'unmarked',
           line: 3,
           column: 3,
-          message: '`full_name` looks like personal data (a name) but is not marked personal',
+          message:
+            '`full_name` looks like personal data (a name) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
         },
-        { messageId: 'unmarked', line: 4, column: 3, message: '(an address)' },
-        { messageId: 'unmarked', line: 5, column: 3, message: '(a payment card)' },
-        { messageId: 'unmarked', line: 6, column: 3 },
-        { messageId: 'unmarked', line: 7, column: 3 },
-        { messageId: 'unmarked', line: 8, column: 3 },
-        { messageId: 'unmarked', line: 9, column: 3, message: '(a social security number)' },
-        { messageId: 'unmarked', line: 10, column: 3, message: '(a phone number)' },
-        { messageId: 'markedFalse', line: 11, column: 3 },
+        {
+          messageId: 'unmarked',
+          line: 4,
+          column: 3,
+          message:
+            '`postcode` looks like personal data (an address) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+        {
+          messageId: 'unmarked',
+          line: 5,
+          column: 3,
+          message:
+            '`card_last4` looks like personal data (a payment card) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+        {
+          messageId: 'unmarked',
+          line: 6,
+          column: 3,
+          message:
+            '`account_number` looks like personal data (an account number) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+        {
+          messageId: 'unmarked',
+          line: 7,
+          column: 3,
+          message:
+            '`iban` looks like personal data (a bank account) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+        {
+          messageId: 'unmarked',
+          line: 8,
+          column: 3,
+          message:
+            '`passport_no` looks like personal data (a passport number) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+        {
+          messageId: 'unmarked',
+          line: 9,
+          column: 3,
+          message:
+            '`social_security_number` looks like personal data (a social security number) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+        {
+          messageId: 'unmarked',
+          line: 10,
+          column: 3,
+          message:
+            '`mobileNumber` looks like personal data (a phone number) but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+        {
+          messageId: 'markedFalse',
+          line: 11,
+          column: 3,
+          message:
+            '`first_name` looks like personal data (a name) but is marked `personal: false`: mark it `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
       ],
     },
     {
@@ -130,7 +186,15 @@ steps:
   done:
     end: resolved
 `,
-      errors: [{ messageId: 'unmarked', line: 3, column: 3, message: '("loyalty")' }],
+      errors: [
+        {
+          messageId: 'unmarked',
+          line: 3,
+          column: 3,
+          message:
+            '`loyalty_no` looks like personal data ("loyalty") but is not marked personal: add `personal: true` (then give it a `purpose` and disclose it before asking)',
+        },
+      ],
     },
   ],
 });

@@ -53,7 +53,8 @@ testRule(rule, {
           messageId: 'tooHard',
           line: 4,
           column: 10,
-          message: 'reads at grade 29.4 (Flesch–Kincaid, ±4.9 on 13 words), above 8',
+          message:
+            'reads at grade 29.4 (Flesch–Kincaid, ±4.9 on 13 words), above 8: use shorter sentences and everyday words (13 words in 1 sentence)',
         },
       ],
     },
@@ -67,7 +68,8 @@ testRule(rule, {
           messageId: 'tooHard',
           line: 4,
           column: 10,
-          message: 'reads at grade 21.1 (Flesch–Kincaid, ±4.2 on 20 words)',
+          message:
+            'reads at grade 21.1 (Flesch–Kincaid, ±4.2 on 20 words), above 8: use shorter sentences and everyday words (20 words in 1 sentence)',
         },
       ],
     },
@@ -86,8 +88,20 @@ testRule(rule, {
         '    next: s',
       ),
       errors: [
-        { messageId: 'tooHard', line: 6, column: 9 },
-        { messageId: 'tooHard', line: 8, column: 12 },
+        {
+          messageId: 'tooHard',
+          line: 6,
+          column: 9,
+          message:
+            'reads at grade 29.4 (Flesch–Kincaid, ±4.9 on 13 words), above 8: use shorter sentences and everyday words (13 words in 1 sentence)',
+        },
+        {
+          messageId: 'tooHard',
+          line: 8,
+          column: 12,
+          message:
+            'reads at grade 29.4 (Flesch–Kincaid, ±4.9 on 13 words), above 8: use shorter sentences and everyday words (13 words in 1 sentence)',
+        },
       ],
     },
     {
@@ -101,7 +115,8 @@ testRule(rule, {
           messageId: 'tooHard',
           line: 4,
           column: 10,
-          message: 'grade 6.0 (Flesch–Kincaid, ±1.8 on 20 words)',
+          message:
+            'reads at grade 6.0 (Flesch–Kincaid, ±1.8 on 20 words), above 3: use shorter sentences and everyday words (20 words in 2 sentences)',
         },
       ],
     },

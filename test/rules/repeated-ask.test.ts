@@ -177,6 +177,8 @@ steps:
             'main/ask_city',
             'main/ask_day',
           ],
+          message:
+            'the customer can be asked for `day` again at `ask_day` after giving it at `ask_day`: skip the question when it is known, or read the value back and ask only if it is wrong',
         },
       ],
     },
@@ -228,7 +230,7 @@ steps:
             'main/ask_order',
           ],
           message:
-            'the customer can be asked for `order_id` again at `ask_order` after giving it at `ask_order`',
+            'the customer can be asked for `order_id` again at `ask_order` after giving it at `ask_order`: skip the question when it is known, or read the value back and ask only if it is wrong',
         },
       ],
     },
@@ -242,7 +244,8 @@ steps:
           line: 10,
           column: 14,
           path: ['main/ask_order', 'main/menu', 'returns/start', 'returns/ask_order'],
-          message: 'after giving it at `main/ask_order`',
+          message:
+            'the customer can be asked for `order_id` again at `ask_order` after giving it at `main/ask_order`: skip the question when it is known, or read the value back and ask only if it is wrong',
         },
       ],
     },

@@ -64,13 +64,26 @@ steps:
     handoff: true
 `,
       errors: [
-        { messageId: 'option', line: 10, column: 9, message: 'tells the bot about a safety risk' },
-        { messageId: 'intent', line: 12, column: 30, message: 'intent `scam` is about fraud' },
+        {
+          messageId: 'option',
+          line: 10,
+          column: 9,
+          message:
+            'option "I feel unsafe at home" of `menu` tells the bot about a safety risk, but leads to `ask_reason`, not straight to a person: send it to a handoff (at most messages before it, no question)',
+        },
+        {
+          messageId: 'intent',
+          line: 12,
+          column: 30,
+          message:
+            'intent `scam` is about fraud (its examples say so), but it is not marked `sensitive` and goes to `ask_reason`, not straight to a person: mark it `sensitive: true` and route it to a handoff',
+        },
         {
           messageId: 'value',
           line: 16,
           column: 14,
-          message: 'the answer "bereavement" to `ask_reason` tells the bot about a death',
+          message:
+            'the answer "bereavement" to `ask_reason` tells the bot about a death, but no branch or route sends it straight to a person: add `if: reason == "bereavement"` leading to a handoff',
         },
       ],
     },

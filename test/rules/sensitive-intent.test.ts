@@ -62,9 +62,16 @@ steps:
           messageId: 'notStraight',
           line: 8,
           column: 11,
-          message: 'sensitive intent `bereavement` goes to `ask_account`, not straight to a person',
+          message:
+            'sensitive intent `bereavement` goes to `ask_account`, not straight to a person: route it to a handoff step (at most one message step before it, no question)',
         },
-        { messageId: 'notStraight', line: 14, column: 15 },
+        {
+          messageId: 'notStraight',
+          line: 14,
+          column: 15,
+          message:
+            'sensitive intent `bereavement` goes to `sorry`, not straight to a person: route it to a handoff step (at most one message step before it, no question)',
+        },
       ],
     },
     {
@@ -92,9 +99,17 @@ steps:
           file: 'tact.config.yaml',
           line: 2,
           column: 3,
-          message: 'sensitive intent `self_harm` is routed nowhere',
+          message:
+            'sensitive intent `self_harm` is routed nowhere, so a customer who raises it gets no person: route it to a handoff in handlers (flow or tact.config.yaml)',
         },
-        { messageId: 'notStraight', file: 'tact.config.yaml', line: 10, column: 11 },
+        {
+          messageId: 'notStraight',
+          file: 'tact.config.yaml',
+          line: 10,
+          column: 11,
+          message:
+            'sensitive intent `fraud` goes to `main/faq`, not straight to a person: route it to a handoff step (at most one message step before it, no question)',
+        },
       ],
     },
   ],

@@ -56,24 +56,49 @@ testRule(rule, {
           messageId: 'disagrees',
           line: 5,
           column: 11,
-          message: 'declared `empathetic` but the message reads neutral',
+          message:
+            'declared `empathetic` but the message reads neutral (no words that make it empathetic): reword "Your order ships on Monday." or change the declared tone',
         },
       ],
     },
     {
       name: 'declared upbeat, reads empathetic (quotes the evidence)',
       flow: step('upbeat', `    say: ${SORRY}`),
-      errors: [{ messageId: 'disagrees', line: 5, column: 11, message: '"I\'m so sorry"' }],
+      errors: [
+        {
+          messageId: 'disagrees',
+          line: 5,
+          column: 11,
+          message:
+            'declared `upbeat` but the message reads empathetic ("I\'m so sorry", "frustrating", "Let me sort it"): reword "I\'m so sorry this has been frustrating. Let me sort it ou..." or change the declared tone',
+        },
+      ],
     },
     {
       name: 'declared neutral, reads upbeat',
       flow: step('neutral', `    say: ${HYPE}`),
-      errors: [{ messageId: 'disagrees', line: 5, column: 11, message: 'reads upbeat ("Awesome!!"' }],
+      errors: [
+        {
+          messageId: 'disagrees',
+          line: 5,
+          column: 11,
+          message:
+            'declared `neutral` but the message reads upbeat ("Awesome!!", "Great", "3× !"): reword "Awesome!! Great news, you are going to love this!" or change the declared tone',
+        },
+      ],
     },
     {
       name: 'declared neutral, reads blunt: blunt is never what a designer means',
       flow: step('neutral', `    say: ${CURT}`),
-      errors: [{ messageId: 'disagrees', line: 5, column: 11, message: 'reads blunt ("Invalid"' }],
+      errors: [
+        {
+          messageId: 'disagrees',
+          line: 5,
+          column: 11,
+          message:
+            'declared `neutral` but the message reads blunt ("Invalid", "Enter your order number."): reword "Invalid input. Enter your order number." or change the declared tone',
+        },
+      ],
     },
     {
       name: 'one finding per step, even when several variants disagree',
@@ -88,7 +113,15 @@ testRule(rule, {
         '    tone: reassuring',
         '    end: resolved',
       ),
-      errors: [{ messageId: 'disagrees', line: 8, column: 11 }],
+      errors: [
+        {
+          messageId: 'disagrees',
+          line: 8,
+          column: 11,
+          message:
+            'declared `reassuring` but the message reads upbeat ("Awesome!!", "Great", "3× !"): reword "Awesome!! Great news, you are going to love this!" or change the declared tone',
+        },
+      ],
     },
   ],
 });

@@ -53,14 +53,27 @@ steps:
     handoff: true
 `,
       errors: [
-        { messageId: 'fallbackFlippant', line: 12, column: 12 },
+        {
+          messageId: 'fallbackFlippant',
+          line: 12,
+          column: 12,
+          message:
+            'a fallback message is flippant ("Beep"): a customer the bot keeps misunderstanding is already frustrated; apologise and say what to do',
+        },
         {
           messageId: 'loadedUpbeat',
           line: 15,
           column: 10,
-          message: 'a customer who says `bereavement` is upset',
+          message:
+            'a customer who says `bereavement` is upset, but the reply at `update` sounds upbeat (Awesome!): acknowledge how they feel first',
         },
-        { messageId: 'loadedFlippant', line: 18, column: 10 },
+        {
+          messageId: 'loadedFlippant',
+          line: 18,
+          column: 10,
+          message:
+            'a customer who says `complaint` is upset, but the reply at `oops` is flippant ("Oops"): acknowledge how they feel first',
+        },
       ],
     },
   ],

@@ -94,7 +94,8 @@ testRule(rule, {
           line: 10,
           column: 10,
           path: ['main/ask_order', 'main/calm'],
-          message: 'upbeat ("Awesome',
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") right after a negative-sentiment route: the customer is upset, so acknowledge the problem before anything cheerful',
         },
       ],
     },
@@ -107,7 +108,8 @@ testRule(rule, {
           line: 10,
           column: 10,
           path: ['main/ask_order', 'main/calm'],
-          message: 'right after a very-negative-sentiment route',
+          message:
+            'neutral (no words that acknowledge how the customer feels) right after a very-negative-sentiment route: the customer is upset, so the first thing the bot says should acknowledge it (e.g. "I\'m sorry this has been frustrating")',
         },
       ],
     },
@@ -151,6 +153,8 @@ testRule(rule, {
           line: 23,
           column: 9,
           path: ['main/ask_order', 'main/lookup', 'main/pick', 'main/vip_hello'],
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") right after a negative-sentiment route: the customer is upset, so acknowledge the problem before anything cheerful',
         },
       ],
     },
@@ -173,7 +177,14 @@ testRule(rule, {
         '    handoff: true',
       ),
       errors: [
-        { messageId: 'routeUpbeat', line: 10, column: 10, path: ['main/calm'], message: 'flow handler' },
+        {
+          messageId: 'routeUpbeat',
+          line: 10,
+          column: 10,
+          path: ['main/calm'],
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") right after a negative-sentiment flow handler: the customer is upset, so acknowledge the problem before anything cheerful',
+        },
       ],
     },
     {
@@ -192,7 +203,15 @@ testRule(rule, {
         "    say: I'm connecting you with a person now.",
         '    handoff: true',
       ),
-      errors: [{ messageId: 'routeNotEmpathetic', line: 7, column: 10, message: 'global handler' }],
+      errors: [
+        {
+          messageId: 'routeNotEmpathetic',
+          line: 7,
+          column: 10,
+          message:
+            'neutral (no words that acknowledge how the customer feels) right after a very-negative-sentiment global handler: the customer is upset, so the first thing the bot says should acknowledge it (e.g. "I\'m sorry this has been frustrating")',
+        },
+      ],
     },
     {
       name: 'a negative route hears the default variant when the map has no negative one',
@@ -203,7 +222,16 @@ testRule(rule, {
         `      positive: ${HYPE}`,
         '    next: handoff',
       ]),
-      errors: [{ messageId: 'routeUpbeat', line: 11, column: 16, path: ['main/ask_order', 'main/calm'] }],
+      errors: [
+        {
+          messageId: 'routeUpbeat',
+          line: 11,
+          column: 16,
+          path: ['main/ask_order', 'main/calm'],
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") right after a negative-sentiment route: the customer is upset, so acknowledge the problem before anything cheerful',
+        },
+      ],
     },
     {
       name: 'negative and very negative variants anywhere must be empathetic',
@@ -218,8 +246,20 @@ testRule(rule, {
         '    end: resolved',
       ),
       errors: [
-        { messageId: 'variantNotEmpathetic', line: 6, column: 17, message: '`negative` variant' },
-        { messageId: 'variantUpbeat', line: 7, column: 22, message: '`very_negative` variant' },
+        {
+          messageId: 'variantNotEmpathetic',
+          line: 6,
+          column: 17,
+          message:
+            'neutral (no words that acknowledge how the customer feels) in the `negative` variant, which only an upset customer hears: it should acknowledge how they feel',
+        },
+        {
+          messageId: 'variantUpbeat',
+          line: 7,
+          column: 22,
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") in the `very_negative` variant, which only an upset customer hears: acknowledge the problem instead',
+        },
       ],
     },
     {
@@ -243,9 +283,27 @@ testRule(rule, {
         '    end: unresolved',
       ),
       errors: [
-        { messageId: 'fallbackUpbeat', line: 6, column: 12 },
-        { messageId: 'handoffUpbeat', line: 12, column: 10 },
-        { messageId: 'unresolvedUpbeat', line: 15, column: 10 },
+        {
+          messageId: 'fallbackUpbeat',
+          line: 6,
+          column: 12,
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") in a fallback message: the bot has just failed to understand the customer, so sound sorry and calm, not cheerful',
+        },
+        {
+          messageId: 'handoffUpbeat',
+          line: 12,
+          column: 10,
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") in a handoff message: customers are passed to a person when something went wrong, so sound calm and reassuring',
+        },
+        {
+          messageId: 'unresolvedUpbeat',
+          line: 15,
+          column: 10,
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") in an `end: unresolved` message: the customer leaves without a fix, so do not sound pleased',
+        },
       ],
     },
     {
@@ -263,7 +321,16 @@ testRule(rule, {
         '  handoff:',
         '    handoff: true',
       ),
-      errors: [{ messageId: 'fallbackUpbeat', line: 2, column: 8, file: 'tact.config.yaml' }],
+      errors: [
+        {
+          messageId: 'fallbackUpbeat',
+          line: 2,
+          column: 8,
+          file: 'tact.config.yaml',
+          message:
+            'upbeat ("Awesome!!", "Great", "3× !") in a fallback message: the bot has just failed to understand the customer, so sound sorry and calm, not cheerful',
+        },
+      ],
     },
   ],
 });

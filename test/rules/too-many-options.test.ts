@@ -24,7 +24,15 @@ testRule(rule, {
     { name: 'three options on voice', flow: menu(3, 'voice') },
     {
       name: 'an ask without options',
-      flow: lines('flow: main', 'steps:', '  a:', '    ask: Anything else?', '    end: resolved'),
+      flow: lines(
+        'flow: main',
+        'steps:',
+        '  a:',
+        '    ask: Anything else?',
+        '    next: done',
+        '  done:',
+        '    end: resolved',
+      ),
     },
     { name: 'a higher max', flow: menu(7), options: { max: 7 } },
   ],
@@ -32,7 +40,14 @@ testRule(rule, {
     {
       name: 'six options in chat, at the options key',
       flow: menu(6),
-      errors: [{ messageId: 'tooMany', line: 6, column: 5, message: '6 options, more than the 5' }],
+      errors: [
+        {
+          messageId: 'tooMany',
+          line: 6,
+          column: 5,
+          message: '6 options, more than the 5 a customer can take in: group them, or ask an open question',
+        },
+      ],
     },
     {
       name: 'four options on voice',
@@ -42,7 +57,8 @@ testRule(rule, {
           messageId: 'tooMany',
           line: 6,
           column: 5,
-          message: 'more than the 3 a customer can take in by ear',
+          message:
+            '4 options, more than the 3 a customer can take in by ear: group them, or ask an open question',
         },
       ],
     },
@@ -50,7 +66,15 @@ testRule(rule, {
       name: 'a lower voice_max',
       flow: menu(3, 'voice'),
       options: { voice_max: 2 },
-      errors: [{ messageId: 'tooMany', line: 6, column: 5 }],
+      errors: [
+        {
+          messageId: 'tooMany',
+          line: 6,
+          column: 5,
+          message:
+            '3 options, more than the 2 a customer can take in by ear: group them, or ask an open question',
+        },
+      ],
     },
     {
       name: 'options written in flow style, after other keys',
@@ -64,7 +88,14 @@ testRule(rule, {
         '  done:',
         '    end: resolved',
       ),
-      errors: [{ messageId: 'tooMany', line: 6, column: 5 }],
+      errors: [
+        {
+          messageId: 'tooMany',
+          line: 6,
+          column: 5,
+          message: '6 options, more than the 5 a customer can take in: group them, or ask an open question',
+        },
+      ],
     },
   ],
 });

@@ -96,9 +96,25 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'undeclared', line: 9, column: 17, message: 'did you mean `email`?' },
-        { messageId: 'undeclared', line: 13, column: 14, message: 'did you mean `email`?' },
-        { messageId: 'undeclared', line: 17, column: 12, message: '`order_status` is not declared' },
+        {
+          messageId: 'undeclared',
+          line: 9,
+          column: 17,
+          message: '`emial` is not declared in the `data` of flow `main`: did you mean `email`?',
+        },
+        {
+          messageId: 'undeclared',
+          line: 13,
+          column: 14,
+          message: '`e_mail` is not declared in the `data` of flow `main`: did you mean `email`?',
+        },
+        {
+          messageId: 'undeclared',
+          line: 17,
+          column: 12,
+          message:
+            '`order_status` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
       ],
     },
     {
@@ -128,12 +144,47 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'undeclared', line: 9, column: 9, message: 'did you mean `name`?' },
-        { messageId: 'undeclared', line: 13, column: 16 },
-        { messageId: 'undeclared', line: 14, column: 17 },
-        { messageId: 'undeclared', line: 16, column: 12 },
-        { messageId: 'undeclared', line: 22, column: 10, message: '`OrderId`' },
-        { messageId: 'undeclared', line: 22, column: 10, message: '`first_name`' },
+        {
+          messageId: 'undeclared',
+          line: 9,
+          column: 9,
+          message: '`nmae` is not declared in the `data` of flow `main`: did you mean `name`?',
+        },
+        {
+          messageId: 'undeclared',
+          line: 13,
+          column: 16,
+          message:
+            '`first_name` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
+        {
+          messageId: 'undeclared',
+          line: 14,
+          column: 17,
+          message:
+            '`when` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
+        {
+          messageId: 'undeclared',
+          line: 16,
+          column: 12,
+          message:
+            '`customer` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
+        {
+          messageId: 'undeclared',
+          line: 22,
+          column: 10,
+          message:
+            '`OrderId` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
+        {
+          messageId: 'undeclared',
+          line: 22,
+          column: 10,
+          message:
+            '`first_name` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
       ],
     },
     {
@@ -165,10 +216,33 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'undeclared', line: 6, column: 9 },
-        { messageId: 'undeclared', line: 13, column: 13, message: 'did you mean `amount`?' },
-        { messageId: 'undeclared', line: 18, column: 13, message: '`tier`' },
-        { messageId: 'undeclared', line: 20, column: 13, message: '`balance`' },
+        {
+          messageId: 'undeclared',
+          line: 6,
+          column: 9,
+          message:
+            '`vip` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
+        {
+          messageId: 'undeclared',
+          line: 13,
+          column: 13,
+          message: '`ammount` is not declared in the `data` of flow `main`: did you mean `amount`?',
+        },
+        {
+          messageId: 'undeclared',
+          line: 18,
+          column: 13,
+          message:
+            '`tier` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
+        {
+          messageId: 'undeclared',
+          line: 20,
+          column: 13,
+          message:
+            '`balance` is not declared in the `data` of flow `main`: declare it under `data` with its type',
+        },
       ],
     },
     {
@@ -197,8 +271,19 @@ steps:
 `,
       },
       errors: [
-        { messageId: 'unknownFlow', line: 4, column: 10, message: 'did you mean `billing/amount`?' },
-        { messageId: 'undeclared', line: 4, column: 10, message: '`billing/due_date`' },
+        {
+          messageId: 'unknownFlow',
+          line: 4,
+          column: 10,
+          message:
+            '`biling/amount` names flow `biling`, which does not exist: did you mean `billing/amount`?',
+        },
+        {
+          messageId: 'undeclared',
+          line: 4,
+          column: 10,
+          message: '`billing/due_date` is not declared in the `data` of flow `billing`',
+        },
       ],
     },
     {
@@ -217,11 +302,23 @@ handlers:
     goto: main/done
 `,
       errors: [
-        { messageId: 'undeclaredShared', file: 'tact.config.yaml', line: 2, column: 8 },
-        { messageId: 'undeclaredShared', file: 'tact.config.yaml', line: 5, column: 9 },
+        {
+          messageId: 'undeclaredShared',
+          file: 'tact.config.yaml',
+          line: 2,
+          column: 8,
+          message: '`customer_name` is not declared in the `data` of any flow',
+        },
+        {
+          messageId: 'undeclaredShared',
+          file: 'tact.config.yaml',
+          line: 5,
+          column: 9,
+          message: '`vip` is not declared in the `data` of any flow',
+        },
       ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

@@ -74,10 +74,34 @@ steps:
     handoff: true
 `,
       errors: [
-        { messageId: 'unknown', line: 6, column: 13, message: 'did you mean `human`?' },
-        { messageId: 'unknown', line: 13, column: 17, message: 'did you mean `damaged`?' },
-        { messageId: 'unknown', line: 16, column: 17, message: 'did you mean `damaged`?' },
-        { messageId: 'unknown', line: 18, column: 17, message: 'no intent `lost_parcel`: declare it' },
+        {
+          messageId: 'unknown',
+          line: 6,
+          column: 13,
+          message:
+            'no intent `humna` (did you mean `human`?): declare it under `intents` in this flow or in tact.config.yaml, or fix the name',
+        },
+        {
+          messageId: 'unknown',
+          line: 13,
+          column: 17,
+          message:
+            'no intent `damagd` (did you mean `damaged`?): declare it under `intents` in this flow or in tact.config.yaml, or fix the name',
+        },
+        {
+          messageId: 'unknown',
+          line: 16,
+          column: 17,
+          message:
+            'no intent `damage` (did you mean `damaged`?): declare it under `intents` in this flow or in tact.config.yaml, or fix the name',
+        },
+        {
+          messageId: 'unknown',
+          line: 18,
+          column: 17,
+          message:
+            'no intent `lost_parcel`: declare it under `intents` in this flow or in tact.config.yaml, or fix the name',
+        },
       ],
     },
     {
@@ -107,8 +131,20 @@ steps:
 `,
       },
       errors: [
-        { messageId: 'unknown', line: 6, column: 17, message: 'did you mean `billing/charge`?' },
-        { messageId: 'unknown', line: 8, column: 17, message: 'did you mean `billing/charge`?' },
+        {
+          messageId: 'unknown',
+          line: 6,
+          column: 17,
+          message:
+            'no intent `charge` (did you mean `billing/charge`?): declare it under `intents` in this flow or in tact.config.yaml, or fix the name',
+        },
+        {
+          messageId: 'unknown',
+          line: 8,
+          column: 17,
+          message:
+            'no intent `billing/charges` (did you mean `billing/charge`?): declare it under `intents` in this flow or in tact.config.yaml, or fix the name',
+        },
       ],
     },
     {
@@ -123,9 +159,18 @@ steps:
   - intent: complain
     goto: main/agent
 `,
-      errors: [{ messageId: 'unknown', file: 'tact.config.yaml', line: 2, column: 13 }],
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'tact.config.yaml',
+          line: 2,
+          column: 13,
+          message:
+            'no intent `complain`: declare it under `intents` in this flow or in tact.config.yaml, or fix the name',
+        },
+      ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

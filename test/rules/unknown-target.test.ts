@@ -60,7 +60,14 @@ steps:
     say: Bye.
     end: resolved
 `,
-      errors: [{ messageId: 'unknownStep', line: 5, column: 11, message: 'did you mean `ask_email`?' }],
+      errors: [
+        {
+          messageId: 'unknownStep',
+          line: 5,
+          column: 11,
+          message: '`ask_emial` is not a step of flow `main`: did you mean `ask_email`?',
+        },
+      ],
     },
     {
       name: 'every kind of target in a flow',
@@ -94,13 +101,23 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'unknownStep', line: 2, column: 8 },
-        { messageId: 'unknownStep', line: 5, column: 11 },
-        { messageId: 'unknownStep', line: 14, column: 15 },
-        { messageId: 'unknownStep', line: 17, column: 15 },
-        { messageId: 'unknownStep', line: 19, column: 13 },
-        { messageId: 'unknownStep', line: 24, column: 15 },
-        { messageId: 'unknownStep', line: 25, column: 15 },
+        { messageId: 'unknownStep', line: 2, column: 8, message: '`begin` is not a step of flow `main`' },
+        { messageId: 'unknownStep', line: 5, column: 11, message: '`agent` is not a step of flow `main`' },
+        {
+          messageId: 'unknownStep',
+          line: 14,
+          column: 15,
+          message: '`yes_step` is not a step of flow `main`',
+        },
+        { messageId: 'unknownStep', line: 17, column: 15, message: '`sorry` is not a step of flow `main`' },
+        {
+          messageId: 'unknownStep',
+          line: 19,
+          column: 13,
+          message: '`human_handoff` is not a step of flow `main`',
+        },
+        { messageId: 'unknownStep', line: 24, column: 15, message: '`late` is not a step of flow `main`' },
+        { messageId: 'unknownStep', line: 25, column: 15, message: '`early` is not a step of flow `main`' },
       ],
     },
     {
@@ -120,9 +137,15 @@ steps:
           messageId: 'unknownFlow',
           line: 5,
           column: 11,
-          message: 'names flow `biling`, which does not exist: did you mean `billing/ask_amount`?',
+          message:
+            '`biling/ask_amount` names flow `biling`, which does not exist: did you mean `billing/ask_amount`?',
         },
-        { messageId: 'unknownStep', line: 8, column: 11, message: 'did you mean `billing/ask_amount`?' },
+        {
+          messageId: 'unknownStep',
+          line: 8,
+          column: 11,
+          message: '`billing/ask_amout` is not a step of flow `billing`: did you mean `billing/ask_amount`?',
+        },
       ],
     },
     {
@@ -134,7 +157,15 @@ steps:
     next: billing
 `,
       files: { 'flows/billing.flow.yaml': BILLING },
-      errors: [{ messageId: 'unknownStep', line: 5, column: 11, message: 'write `billing/ask_amount`' }],
+      errors: [
+        {
+          messageId: 'unknownStep',
+          line: 5,
+          column: 11,
+          message:
+            '`billing` is not a step of flow `main`: to go to flow `billing`, write `billing/ask_amount`',
+        },
+      ],
     },
     {
       name: 'config entry, global handler and default fallback',
@@ -152,9 +183,27 @@ fallback:
   then: support/handoff
 `,
       errors: [
-        { messageId: 'unknownFlow', file: 'tact.config.yaml', line: 1, column: 8, message: '`main/greet`' },
-        { messageId: 'unknownStep', file: 'tact.config.yaml', line: 4, column: 11 },
-        { messageId: 'unknownFlow', file: 'tact.config.yaml', line: 6, column: 9 },
+        {
+          messageId: 'unknownFlow',
+          file: 'tact.config.yaml',
+          line: 1,
+          column: 8,
+          message: '`mian/greet` names flow `mian`, which does not exist: did you mean `main/greet`?',
+        },
+        {
+          messageId: 'unknownStep',
+          file: 'tact.config.yaml',
+          line: 4,
+          column: 11,
+          message: '`main/agent` is not a step of flow `main`',
+        },
+        {
+          messageId: 'unknownFlow',
+          file: 'tact.config.yaml',
+          line: 6,
+          column: 9,
+          message: '`support/handoff` names flow `support`, which does not exist',
+        },
       ],
     },
     {
@@ -178,7 +227,8 @@ steps:
           file: 'tact.config.yaml',
           line: 3,
           column: 11,
-          message: 'did you mean `main/agent`?',
+          message:
+            '`agent` must name a flow and a step (`flow/step`) in tact.config.yaml: did you mean `main/agent`?',
         },
       ],
     },
@@ -191,7 +241,15 @@ steps:
     end: resolved
 `,
       config: 'entry: man\n',
-      errors: [{ messageId: 'unknownFlow', file: 'tact.config.yaml', line: 1, column: 8 }],
+      errors: [
+        {
+          messageId: 'unknownFlow',
+          file: 'tact.config.yaml',
+          line: 1,
+          column: 8,
+          message: '`man` names flow `man`, which does not exist: did you mean `main`?',
+        },
+      ],
     },
     {
       name: 'an inherited default fallback is reported once, in the config',
@@ -210,9 +268,17 @@ steps:
     end: resolved
 `,
       config: 'fallback: {then: main/agent}\n',
-      errors: [{ messageId: 'unknownStep', file: 'tact.config.yaml', line: 1, column: 18 }],
+      errors: [
+        {
+          messageId: 'unknownStep',
+          file: 'tact.config.yaml',
+          line: 1,
+          column: 18,
+          message: '`main/agent` is not a step of flow `main`',
+        },
+      ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

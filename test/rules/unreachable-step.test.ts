@@ -82,8 +82,20 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'unreachable', line: 6, column: 3, message: 'from `main/greet`' },
-        { messageId: 'unreachable', line: 9, column: 3 },
+        {
+          messageId: 'unreachable',
+          line: 6,
+          column: 3,
+          message:
+            'step `delayed` is never reached: no `next`, `goto`, option, route or handler leads here from `main/greet`; link it or remove it',
+        },
+        {
+          messageId: 'unreachable',
+          line: 9,
+          column: 3,
+          message:
+            'step `offer` is never reached: no `next`, `goto`, option, route or handler leads here from `main/greet`; link it or remove it',
+        },
       ],
     },
     {
@@ -103,9 +115,18 @@ steps:
 `,
       },
       config: 'entry: main\n',
-      errors: [{ messageId: 'unreachable', file: 'flows/billing.flow.yaml', line: 3, column: 3 }],
+      errors: [
+        {
+          messageId: 'unreachable',
+          file: 'flows/billing.flow.yaml',
+          line: 3,
+          column: 3,
+          message:
+            'step `start` is never reached: no `next`, `goto`, option, route or handler leads here from `main/greet`; link it or remove it',
+        },
+      ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

@@ -86,7 +86,7 @@ steps:
           column: 10,
           path: ['main/ask_order', 'main/sorry'],
           message:
-            'the conversation can end unresolved at `sorry` without the customer being offered a person',
+            'the conversation can end unresolved at `sorry` without the customer being offered a person: end with a handoff instead, or offer one first (an option leading to a handoff at the last question)',
         },
       ],
     },
@@ -125,6 +125,8 @@ steps:
           line: 5,
           column: 10,
           path: ['main/menu', 'main/ask_other', 'support/bye'],
+          message:
+            'the conversation can end unresolved at `bye` without the customer being offered a person: end with a handoff instead, or offer one first (an option leading to a handoff at the last question)',
         },
       ],
     },
@@ -145,7 +147,16 @@ steps:
   handoff:
     handoff: true
 `,
-      errors: [{ messageId: 'unresolved', line: 12, column: 10, path: ['main/ask_issue', 'main/give_up'] }],
+      errors: [
+        {
+          messageId: 'unresolved',
+          line: 12,
+          column: 10,
+          path: ['main/ask_issue', 'main/give_up'],
+          message:
+            'the conversation can end unresolved at `give_up` without the customer being offered a person: end with a handoff instead, or offer one first (an option leading to a handoff at the last question)',
+        },
+      ],
     },
   ],
 });

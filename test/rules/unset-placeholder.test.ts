@@ -61,14 +61,24 @@ steps:
           line: 21,
           column: 10,
           path: ['main/check', 'main/decide', 'main/done'],
-          message: '`{email}` can be empty here',
+          message:
+            '`{email}` can be empty here: this path reaches `done` without `email` being collected or set, and the customer sees nothing in its place: ask for it or set it on every way here, or leave it out of this message',
         },
       ],
     },
     {
       name: 'never set at all',
       flow: 'flow: main\ndata:\n  top: {type: text}\nsteps:\n  s:\n    say: I heard {top}.\n    end: resolved\n',
-      errors: [{ messageId: 'unset', line: 6, column: 10, path: ['main/s'] }],
+      errors: [
+        {
+          messageId: 'unset',
+          line: 6,
+          column: 10,
+          path: ['main/s'],
+          message:
+            '`{top}` can be empty here: this path reaches `s` without `top` being collected or set, and the customer sees nothing in its place: ask for it or set it on every way here, or leave it out of this message',
+        },
+      ],
     },
   ],
 });

@@ -81,11 +81,21 @@ steps:
     end: resolved
 `,
       errors: [
-        { messageId: 'unused', line: 3, column: 3, message: '`delivery_date`' },
-        { messageId: 'unused', line: 5, column: 3, message: '`phone`' },
+        {
+          messageId: 'unused',
+          line: 3,
+          column: 3,
+          message: 'data `delivery_date` is never collected, set or read: remove it, or use it',
+        },
+        {
+          messageId: 'unused',
+          line: 5,
+          column: 3,
+          message: 'data `phone` is never collected, set or read: remove it, or use it',
+        },
       ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

@@ -77,8 +77,21 @@ steps:
     examples: [I want to complain]
 `,
       errors: [
-        { messageId: 'unused', line: 3, column: 3, message: '`track_order`' },
-        { messageId: 'unused', file: 'tact.config.yaml', line: 2, column: 3, message: '`complaint`' },
+        {
+          messageId: 'unused',
+          line: 3,
+          column: 3,
+          message:
+            'intent `track_order` is never routed: no route, handler or option uses it, so a customer who says it gets the fallback; route it or remove it',
+        },
+        {
+          messageId: 'unused',
+          file: 'tact.config.yaml',
+          line: 2,
+          column: 3,
+          message:
+            'intent `complaint` is never routed: no route, handler or option uses it, so a customer who says it gets the fallback; route it or remove it',
+        },
       ],
     },
     {
@@ -101,9 +114,18 @@ steps:
   cancel:
     examples: [cancel]
 `,
-      errors: [{ messageId: 'unused', file: 'tact.config.yaml', line: 2, column: 3 }],
+      errors: [
+        {
+          messageId: 'unused',
+          file: 'tact.config.yaml',
+          line: 2,
+          column: 3,
+          message:
+            'intent `cancel` is never routed: no route, handler or option uses it, so a customer who says it gets the fallback; route it or remove it',
+        },
+      ],
     },
   ],
 });
 
-testFixtureAndDocs(rule, valid);
+testFixtureAndDocs(rule);

@@ -82,7 +82,7 @@ steps:
           line: 6,
           column: 10,
           message:
-            'neither "yes" nor "no" is understood: the answer is a failed try, so the bot falls back and asks again, and after 2 tries sends the customer to `bye`',
+            '`more` asks a yes/no question ("Can I help you with anything else?"), but neither "yes" nor "no" is understood: the answer is a failed try, so the bot falls back and asks again, and after 2 tries sends the customer to `bye`: add options "Yes" and "No", or routes on intents with examples like "yes" and "no thanks", or collect a `boolean`',
         },
       ],
     },
@@ -97,7 +97,15 @@ ${intents}steps:
   bye:
     end: resolved
 `,
-      errors: [{ messageId: 'unroutedOne', line: 7, column: 10, message: 'a "no" is not understood' }],
+      errors: [
+        {
+          messageId: 'unroutedOne',
+          line: 7,
+          column: 10,
+          message:
+            '`more` asks a yes/no question ("What else can I do for you?"), but a "no" is not understood: the answer is a failed try, so the bot asks again for ever: add an option "No", or a route on an intent with examples like "no thanks"',
+        },
+      ],
     },
     {
       name: 'a yes/no question that takes any reply',
@@ -109,7 +117,15 @@ steps:
   bye:
     end: resolved
 `,
-      errors: [{ messageId: 'sameWay', line: 4, column: 10 }],
+      errors: [
+        {
+          messageId: 'sameWay',
+          line: 4,
+          column: 10,
+          message:
+            '`more` asks a yes/no question ("Would you like a receipt?"), but takes any reply and goes on to `bye`, so "yes" and "no" lead to the same place: route each answer',
+        },
+      ],
     },
     {
       name: 'a question and then the end',
@@ -127,7 +143,8 @@ steps:
           messageId: 'ends',
           line: 7,
           column: 10,
-          message: 'asks "Is there anything else?" and then the conversation ends',
+          message:
+            '`bye` asks "Is there anything else?" and then the conversation ends, so the answer is never read: ask it at an ask step that routes "yes" and "no", or end without a question',
         },
       ],
     },
