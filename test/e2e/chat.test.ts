@@ -2,30 +2,24 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compileProject } from '../../src/compile/compile.js';
 import { loadProject } from '../../src/flow/load.js';
 import { type Action, type Bot, loadBot, type State, type Turn } from '../../src/runtime/index.js';
 import { actionNames } from '../../src/simulate/world.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// TACT_E2E_BIN runs the tests against another build of the CLI (e.g. before it is wired in).
-const BIN = process.env.TACT_E2E_BIN ?? path.join(ROOT, 'bin/tact.js');
 const FIXTURES = path.join(ROOT, 'test/compile/fixtures');
 const FLOWS = path.join(ROOT, 'flows');
 const hasExamples = existsSync(path.join(FLOWS, 'tact.config.yaml'));
 const tmp = mkdtempSync(path.join(tmpdir(), 'tact-e2e-chat-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** `tact chat ARGS` in this process (test/helpers/cli.ts), the lines piped in on stdin. */
 const chat = (args: string[], lines: string[] = []) =>
-  execa('node', [BIN, 'chat', ...args], {
-    cwd: ROOT,
-    reject: false,
-    input: lines.map((l) => `${l}\n`).join(''),
-    env: { NO_COLOR: '1' },
-  });
+  runInProcess(['chat', ...args], { cwd: ROOT, input: lines.map((l) => `${l}\n`).join('') });
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1);
 
@@ -56,6 +50,7 @@ describe.concurrent('tact chat with piped input', () => {
       'you: it was 42.50',
       'bot: That charge of 42.5 looks right to me.',
       '[ended: resolved]',
+      '',
     ]);
   });
 
@@ -170,7 +165,7 @@ describe.concurrent('tact chat with piped input', () => {
   });
 
   it('documents input modes, exit codes and examples in --help', async () => {
-    const r = await execa('node', [BIN, 'chat', '--help'], { reject: false });
+    const r = await runInProcess(['chat', '--help']);
     expect(r.exitCode).toBe(0);
     for (const text of ['--world', '--json', '--force', 'Exit codes:', 'Examples:'])
       expect(r.stdout).toContain(text);

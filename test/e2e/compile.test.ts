@@ -2,23 +2,21 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../src/compile/compile.js';
 import { loadProject } from '../../src/flow/load.js';
 import { schemaErrors } from '../compile/helpers.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// TACT_E2E_BIN runs the tests against another build of the CLI (e.g. before it is wired in).
-const BIN = process.env.TACT_E2E_BIN ?? path.join(ROOT, 'bin/tact.js');
 const FIXTURES = path.join(ROOT, 'test/compile/fixtures');
 const MULTI = path.join(FIXTURES, 'multi');
 const BROKEN = path.join(FIXTURES, 'broken');
 const tmp = mkdtempSync(path.join(tmpdir(), 'tact-e2e-compile-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const tact = (args: string[], cwd = ROOT) =>
-  execa('node', [BIN, ...args], { cwd, reject: false, env: { NO_COLOR: '1' } });
+/** `tact ARGS` in this process (test/helpers/cli.ts). */
+const tact = (args: string[], cwd = ROOT) => runInProcess(args, { cwd });
 
 describe.concurrent('tact compile', () => {
   it('writes the bot file, prints one summary line and exits 0', async () => {
@@ -28,7 +26,7 @@ describe.concurrent('tact compile', () => {
     expect(r.exitCode).toBe(0);
     const json = readFileSync(out, 'utf8');
     const bot = JSON.parse(json);
-    expect(r.stdout).toBe(`✓ compiled 11 steps from 4 flows → ${out} (${bot.hash.slice(0, 19)}…)`);
+    expect(r.stdout).toBe(`✓ compiled 11 steps from 4 flows → ${out} (${bot.hash.slice(0, 19)}…)\n`);
     expect(schemaErrors(bot)).toEqual([]);
     // The same bytes as the library gives in this process: nothing depends on the run.
     expect(json).toBe(compileProject(loadProject([MULTI], { cwd: ROOT })).json);
@@ -39,11 +37,11 @@ describe.concurrent('tact compile', () => {
     cpSync(MULTI, copy, { recursive: true });
     const r = await tact(['compile'], copy);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/→ dist\/bot\.json \(sha256-[0-9a-f]{12}…\)$/);
+    expect(r.stdout).toMatch(/→ dist\/bot\.json \(sha256-[0-9a-f]{12}…\)\n$/);
     const written = readFileSync(path.join(copy, 'dist/bot.json'), 'utf8');
     const piped = await tact(['compile', '--stdout'], copy);
     expect(piped.exitCode).toBe(0);
-    expect(`${piped.stdout}\n`).toBe(written);
+    expect(piped.stdout).toBe(written);
   });
 
   it('prints nothing with --quiet', async () => {

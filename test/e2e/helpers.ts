@@ -1,15 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { BIN, ROOT, type RunResult, runInProcess } from '../helpers/cli.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin/tact.js');
-
-export interface RunResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+export { BIN, ROOT, type RunResult };
 
 export interface RunOptions {
   cwd?: string;
@@ -18,8 +10,17 @@ export interface RunOptions {
   timeout?: number;
 }
 
-/** Run the built CLI (bin/tact.js → dist/) the way a user does; never throws on a non-zero exit. */
-export async function tact(args: string[], options: RunOptions = {}): Promise<RunResult> {
+/**
+ * Run the built CLI as `tact ARGS` in this process (test/helpers/cli.ts): the parsing, output and
+ * exit code a user gets, without starting node each time. Use `spawnTact` for what needs a process
+ * of its own (signals, pipes, its pid, a terminal); test/e2e/smoke.test.ts spawns every command once.
+ */
+export function tact(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return runInProcess(args, options);
+}
+
+/** Run the built CLI (bin/tact.js → dist/) in a process of its own; never throws on a non-zero exit. */
+export async function spawnTact(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const r = await execa('node', [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     reject: false,

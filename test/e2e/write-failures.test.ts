@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, tact } from './helpers.js';
+import { BIN, ROOT, spawnTact, tact } from './helpers.js';
 
 const asRoot = process.getuid?.() === 0;
 let tmp: string;
@@ -129,7 +129,8 @@ describe('temp files of runs that were killed outright are swept by the next wri
     // pid 1 is alive, but a temp file two days old is no write in progress.
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
     utimesSync(path.join(dir, ancient), twoDaysAgo, twoDaysAgo);
-    const r = await tact(['compile', project, '-o', path.join(dir, 'bot.json'), '-q']);
+    // A process of its own: the test's pid stands for a live run that is not this one.
+    const r = await spawnTact(['compile', project, '-o', path.join(dir, 'bot.json'), '-q']);
     expect(r.exitCode).toBe(0);
     expect(temps(dir).sort()).toEqual([live, other].sort());
     expect(JSON.parse(readFileSync(path.join(dir, 'bot.json'), 'utf8')).format).toBe('tact-bot');
