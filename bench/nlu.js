@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dataDir as sharedDataDir } from '../scripts/data-dir.js';
 import { fewShot, parseCsv } from '../scripts/eval-intents.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +16,7 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 
 /** Measure the matcher; returns the figures and a printable text (or a skip when data is missing). */
 export async function benchNlu({ dataDir, replies = 2000 } = {}) {
-  const dir = resolve(dataDir ?? process.env.TACT_DATA_DIR ?? join(root, '../shared/data'));
+  const dir = resolve(dataDir ?? sharedDataDir());
   const file = join(dir, 'intents/banking77-train.csv');
   if (!existsSync(file)) return { text: `skip nlu bench: ${file} not found`, figures: undefined };
   const { matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);

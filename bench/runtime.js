@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dataDir as sharedDataDir } from '../scripts/data-dir.js';
 import { fewShot, parseCsv } from '../scripts/eval-intents.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,7 +47,7 @@ function botFor(intents, buildNlu) {
 
 /** Median time per reply of a whole runtime turn and of matchIntent alone. */
 export async function benchRuntime({ dataDir, replies = 1000 } = {}) {
-  const dir = resolve(dataDir ?? process.env.TACT_DATA_DIR ?? join(root, '../shared/data'));
+  const dir = resolve(dataDir ?? sharedDataDir());
   const file = join(dir, 'intents/banking77-train.csv');
   if (!existsSync(file)) return { text: `skip runtime bench: ${file} not found` };
   const { matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);

@@ -129,7 +129,7 @@ export async function benchSimulate() {
   return rows;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const r of await benchSimulate())
     console.log(`${r.ok ? '✓' : '✗'} ${r.figure}: ${r.value} ${r.unit} (target ${r.target})`);
 }

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dataDir as sharedDataDir } from './data-dir.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = 10;
@@ -132,7 +133,7 @@ const fmt = (x) => (x === undefined ? '   -  ' : x.toFixed(3).padStart(6));
  * failure (the data lives outside the project).
  */
 export async function evalIntents({ dataDir } = {}) {
-  const dir = resolve(dataDir ?? process.env.TACT_DATA_DIR ?? join(root, '../shared/data'));
+  const dir = resolve(dataDir ?? sharedDataDir());
   const bankingFile = join(dir, 'intents/banking77-train.csv');
   const clincFile = join(dir, 'intents/clinc150-train-val.json');
   const rows = [];

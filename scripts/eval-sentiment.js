@@ -5,14 +5,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dataDir } from './data-dir.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LABELS = ['negative', 'neutral', 'positive'];
 const FILE = join('sentiment', 'airline-tweets-dev.tsv');
 
 /** The shared data folder: TACT_DATA_DIR, else ../shared/data beside the repository. */
-export function defaultDataDir() {
-  return process.env.TACT_DATA_DIR ?? resolve(REPO_ROOT, '..', 'shared', 'data');
+export const defaultDataDir = dataDir;
+
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * The text as its writer typed it: the tweet files keep Twitter's HTML escapes ("&amp;"), which no
+ * chat widget sends, so the eval undoes them for every analyzer alike rather than the analyzer.
+ */
+export function decodeEntities(text) {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
 }
 
 /** Rows of a TSV file with a header, as objects keyed by the header's names. */
@@ -100,13 +109,15 @@ async function analyzers() {
  * Runs every analyzer over the labelled airline messages.
  * @returns {Promise<{skipped?: string, rows: object[], text: string}>}
  */
-export async function evalSentiment({ dataDir = defaultDataDir() } = {}) {
-  const file = join(dataDir, FILE);
+export async function evalSentiment({ dataDir: dir = dataDir() } = {}) {
+  const file = join(dir, FILE);
   if (!existsSync(file)) {
     const skipped = `skip sentiment eval: ${file} not found (set TACT_DATA_DIR to the shared data folder)`;
     return { skipped, rows: [], text: skipped };
   }
-  const data = readTsv(file).filter((r) => LABELS.includes(r.label));
+  const data = readTsv(file)
+    .filter((r) => LABELS.includes(r.label))
+    .map((r) => ({ ...r, text: decodeEntities(r.text) }));
   const gold = data.map((r) => r.label);
   const rows = [];
   for (const a of await analyzers()) {

@@ -1,16 +1,18 @@
-// Quality floors measured on real data from the shared folder (not copied into the project).
-// Reading it needs node:fs, which is fine here: only the analyzer itself must stay browser-safe.
-import { existsSync, readFileSync } from 'node:fs';
+// Quality floors of the text analyzer, measured on data it was never tuned on: the airline messages
+// of the shared data (TACT_DATA_DIR, see test/helpers/data.ts; not copied into the project) and the
+// independent set of bot messages in fixtures/tone/. Single rows are not asserted: figures per row,
+// the tuned tone sets and the real brand replies are in `npm run eval`.
+// Reading files needs node:fs, which is fine here: only the analyzer itself must stay browser-safe.
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeSentiment } from '../../src/analysis/sentiment.js';
-import { analyzeTone } from '../../src/analysis/tone.js';
+import { analyzeTone, type BotTone } from '../../src/analysis/tone.js';
+import { needs, sharedData } from '../helpers/data.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = process.env.TACT_DATA_DIR ?? resolve(repoRoot, '..', 'shared', 'data');
-const tweets = join(dataDir, 'sentiment', 'airline-tweets-dev.tsv');
-const replies = join(dataDir, 'replies', 'brand-replies.tsv');
+const tweets = sharedData('sentiment/airline-tweets-dev.tsv');
 
 function readTsv(file: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(file, 'utf8').split(/\r?\n/);
@@ -25,62 +27,75 @@ function readTsv(file: string): Record<string, string>[] {
     });
 }
 
-function macroF1(gold: string[], predicted: string[], labels: string[]): number {
-  const f1s = labels.map((l) => {
-    const tp = gold.filter((g, i) => g === l && predicted[i] === l).length;
-    const fp = predicted.filter((p, i) => p === l && gold[i] !== l).length;
-    const fn = gold.filter((g, i) => g === l && predicted[i] !== l).length;
-    return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-  });
-  return f1s.reduce((a, b) => a + b, 0) / labels.length;
+/** F1 of each label, and their mean. */
+function f1s(gold: string[], predicted: string[], labels: readonly string[]) {
+  const byLabel = Object.fromEntries(
+    labels.map((l) => {
+      const tp = gold.filter((g, i) => g === l && predicted[i] === l).length;
+      const fp = predicted.filter((p, i) => p === l && gold[i] !== l).length;
+      const fn = gold.filter((g, i) => g === l && predicted[i] !== l).length;
+      return [l, tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)];
+    }),
+  );
+  const macro = labels.reduce((s, l) => s + byLabel[l], 0) / labels.length;
+  return { byLabel, macro };
 }
 
-const missing = (file: string) => `skipped: ${file} not found (set TACT_DATA_DIR to the shared data folder)`;
+// The tweets keep Twitter's HTML escapes, which no chat widget sends; undone here, as in the eval.
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+const decode = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
 
 describe('customer sentiment on real airline messages', () => {
-  const present = existsSync(tweets);
-  it.skipIf(!present)(present ? 'holds a macro-F1 floor of 0.60' : missing(tweets), () => {
-    const rows = readTsv(tweets).filter((r) => ['negative', 'neutral', 'positive'].includes(r.label));
-    const predicted = rows.map((r) => analyzeSentiment(r.text).label.replace('very_negative', 'negative'));
+  it.skipIf(!tweets.present)(needs(tweets, 'holds a macro-F1 floor of 0.60 and reads each label'), () => {
+    const labels = ['negative', 'neutral', 'positive'];
+    const rows = readTsv(tweets.path).filter((r) => labels.includes(r.label));
+    const predicted = rows.map((r) =>
+      analyzeSentiment(decode(r.text)).label.replace('very_negative', 'negative'),
+    );
     const gold = rows.map((r) => r.label);
-    const f1 = macroF1(gold, predicted, ['negative', 'neutral', 'positive']);
+    const { byLabel, macro } = f1s(gold, predicted, labels);
     const accuracy = gold.filter((g, i) => g === predicted[i]).length / gold.length;
-    expect(f1).toBeGreaterThanOrEqual(0.6);
+    expect(macro).toBeGreaterThanOrEqual(0.6);
     expect(accuracy).toBeGreaterThanOrEqual(0.65);
+    // Always answering "negative" scores 0.78 on negatives and 0 on the rest.
+    for (const l of labels) expect(byLabel[l], l).toBeGreaterThanOrEqual(0.45);
   });
 });
 
-describe('bot tone on real brand replies to upset customers', () => {
-  const present = existsSync(replies);
-  it.skipIf(!present)(present ? 'reads none of them as upbeat or blunt' : missing(replies), () => {
-    const rows = readTsv(replies);
-    expect(rows.length).toBeGreaterThan(0);
-    const alarms = rows
-      .map((r) => ({ reply: r.reply, tone: analyzeTone(r.reply).tone }))
-      .filter((r) => r.tone === 'upbeat' || r.tone === 'blunt');
-    expect(alarms).toEqual([]);
+describe('bot tone on messages it was never tuned on (fixtures/tone/tone-independent.tsv)', () => {
+  const tones: readonly BotTone[] = ['empathetic', 'upbeat', 'neutral', 'blunt'];
+  const rows = readTsv(join(repoRoot, 'fixtures', 'tone', 'tone-independent.tsv'));
+  const predicted = rows.map((r) => analyzeTone(r.text).tone);
+
+  it('has 15 messages of each tone', () => {
+    expect(tones.map((t) => rows.filter((r) => r.tone === t).length)).toEqual([15, 15, 15, 15]);
   });
 
-  it.skipIf(!present)(
-    present ? 'reads apologies and offers of help among them as empathetic' : missing(replies),
-    () => {
-      const helpful = readTsv(replies).filter((r) =>
-        /\b(sorry|understand|(?:can|to) help|here for)\b/i.test(r.reply),
-      );
-      expect(helpful.length).toBeGreaterThan(5);
-      for (const r of helpful) expect(analyzeTone(r.reply).tone, r.reply).toBe('empathetic');
-    },
-  );
-});
+  it('reads at least 90% right, with a macro-F1 of at least 0.9', () => {
+    const right = rows.filter((r, i) => r.tone === predicted[i]).length;
+    expect(right / rows.length).toBeGreaterThanOrEqual(0.9);
+    expect(
+      f1s(
+        rows.map((r) => r.tone),
+        predicted,
+        tones,
+      ).macro,
+    ).toBeGreaterThanOrEqual(0.9);
+  });
 
-describe('labelled bot messages (fixtures/tone)', () => {
-  for (const name of ['tone.tsv', 'tone-holdout.tsv']) {
-    it(`${name}: at least 90% read right, and every tone found`, () => {
-      const rows = readTsv(join(repoRoot, 'fixtures', 'tone', name));
-      const predicted = rows.map((r) => analyzeTone(r.text).tone);
-      const right = rows.filter((r, i) => r.tone === predicted[i]).length;
-      expect(right / rows.length).toBeGreaterThanOrEqual(0.9);
-      expect(new Set(predicted)).toEqual(new Set(['empathetic', 'upbeat', 'neutral', 'blunt']));
-    });
-  }
+  it('finds at least 12 of the 15 of each tone, and calls nothing empathetic that is not', () => {
+    const recall = tones.map((t) => rows.filter((r, i) => r.tone === t && predicted[i] === t).length);
+    expect(
+      recall.every((n) => n >= 12),
+      `found per tone ${tones.map((t, i) => `${t} ${recall[i]}`)}`,
+    ).toBe(true);
+    // An empathy false alarm is the costly one: tone-sentiment would stay silent on a cold reply.
+    expect(rows.filter((r, i) => predicted[i] === 'empathetic' && r.tone !== 'empathetic')).toEqual([]);
+  });
 });

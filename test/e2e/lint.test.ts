@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { buildProgram, COMMANDS } from '../../src/cli/main.js';
 import { lint } from '../../src/lint.js';
 import { formatLintReport } from '../../src/report/index.js';
 import { asExpected, fixtureDir, lintFixture, readExpected } from '../helpers/fixtures.js';
+import { HAS_SARIF_SCHEMA, SARIF_SCHEMA_MISSING, sarifValidator } from '../report/schemas.js';
 import { ROOT, tact } from './helpers.js';
 
 // The CLI itself, once per output format and flag that only the CLI handles. What a lint finds is
@@ -16,11 +16,6 @@ import { ROOT, tact } from './helpers.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'tact-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const SARIF_SCHEMA = path.join(
-  process.env.TACT_DATA_DIR ?? path.join(ROOT, '../shared/data'),
-  'formats/sarif-schema-2.1.0.json',
-);
 
 describe('tact lint on the example project', () => {
   it('prints a clean lint of flows/ and exits 0', async () => {
@@ -134,15 +129,13 @@ describe('exit codes and output', () => {
     );
   });
 
-  it.skipIf(!existsSync(SARIF_SCHEMA))(
+  it.skipIf(!HAS_SARIF_SCHEMA)(
     `--format sarif validates against the official SARIF 2.1.0 schema${
-      existsSync(SARIF_SCHEMA) ? '' : ` (skipped: ${SARIF_SCHEMA} is missing; set TACT_DATA_DIR)`
+      HAS_SARIF_SCHEMA ? '' : ` (skipped: ${SARIF_SCHEMA_MISSING})`
     }`,
     () => {
       const sarif = JSON.parse(formatLintReport(lintFixture('human-exit'), 'sarif', { color: false }));
-      const ajv = new Ajv.default({ strict: false, allErrors: true });
-      addFormats.default(ajv);
-      const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+      const validate = sarifValidator();
       expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     },
   );

@@ -1,24 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { sharedData } from '../helpers/data.js';
 
 // ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, the plugin is `.default`.
 const addFormats = addFormatsModule.default;
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SARIF_SCHEMA_PATH = join(
-  REPO_ROOT,
-  '..',
-  'shared',
-  'data',
-  'formats',
-  'sarif-schema-2.1.0.json',
-);
+const SARIF_SCHEMA = sharedData('formats/sarif-schema-2.1.0.json');
+export const SARIF_SCHEMA_PATH = SARIF_SCHEMA.path;
 export const REPORT_SCHEMA_PATH = join(REPO_ROOT, 'schemas', 'report.schema.json');
-export const HAS_SARIF_SCHEMA = existsSync(SARIF_SCHEMA_PATH);
+export const HAS_SARIF_SCHEMA = SARIF_SCHEMA.present;
+/** Why the SARIF schema checks are skipped, when they are. */
+export const SARIF_SCHEMA_MISSING = SARIF_SCHEMA.missing;
 
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
