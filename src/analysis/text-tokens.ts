@@ -36,19 +36,10 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-};
-
 /** Splits a message into words, hashtags, emoji, emoticons and punctuation; drops links and @handles. */
 export function tokenize(text: string): Token[] {
-  const clean = text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
   const tokens: Token[] = [];
-  for (const m of clean.matchAll(TOKEN_RE)) {
+  for (const m of text.matchAll(TOKEN_RE)) {
     const g = m.groups ?? {};
     const raw = m[0];
     if (g.url || g.handle) continue;

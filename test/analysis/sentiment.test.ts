@@ -74,6 +74,22 @@ describe('analyzeSentiment', () => {
     }
   });
 
+  it('reads names and escapes as they are: no feeling in a country, no decoding of HTML', () => {
+    expect(analyzeSentiment('Do you deliver to the United Kingdom?')).toEqual({
+      score: 0,
+      label: 'neutral',
+      evidence: [],
+    });
+    expect(label('Can I move my booking to the United States office?')).toBe('neutral');
+    // A chat widget sends what the customer typed; "&amp;" is no word and no feeling.
+    expect(analyzeSentiment('Terms &amp; conditions').evidence).toEqual([]);
+  });
+
+  it('an overbooked hotel or event is a complaint', () => {
+    expect(label('The hotel was overbooked and gave our room away')).toMatch(/negative/);
+    expect(label('The concert was oversold, we could not get in')).toMatch(/negative/);
+  });
+
   it('politeness does not undo a complaint', () => {
     expect(label('My package never arrived and nobody replies. Thanks')).toMatch(/negative/);
   });

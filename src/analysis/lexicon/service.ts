@@ -5,7 +5,7 @@
 /**
  * Single words whose general-purpose valence is wrong in a support conversation. A customer asking
  * for "help", saying "please", writing to "customer care" or "support", paying by "credit" card,
- * flying "United" or asking "what kind of" fare is not expressing a feeling.
+ * asking about an "interest" rate or "what kind of" plan is not expressing a feeling.
  */
 const RETUNED: Record<string, number> = {
   help: 0,
@@ -15,7 +15,6 @@ const RETUNED: Record<string, number> = {
   care: 0,
   support: 0,
   credit: 0,
-  united: 0,
   share: 0,
   like: 0,
   want: 0,
@@ -31,7 +30,6 @@ const RETUNED: Record<string, number> = {
   dear: 0,
   save: 0,
   ready: 0,
-  entertainment: 0,
   excuse: 0,
   pay: 0,
   sorry: 0,
@@ -73,10 +71,9 @@ const FAILURES: Record<string, number> = {
   missing: -1.5,
   stranded: -2.5,
   stuck: -1.8,
+  // Hotels, restaurants, events and transport all sell more places than they have.
   overbooked: -2,
   oversold: -1.8,
-  diverted: -1,
-  rebooked: -0.5,
   damaged: -2,
   broke: -1.8,
   broken: -2.1,
@@ -159,13 +156,8 @@ const PHRASES: Record<string, number> = {
   'again and again': -1.8,
   'lost my': -2.2,
   'lost our': -2.2,
-  'lost luggage': -2.5,
-  'lost bag': -2.5,
-  'lost baggage': -2.5,
   'missed my': -2,
   'missed our': -2,
-  'missed connection': -2,
-  'missed the connection': -2,
   'where is my': -1.2,
   "where's my": -1.2,
   'where are my': -1.2,
@@ -213,8 +205,6 @@ const PHRASES: Record<string, number> = {
   'keep getting': -1,
   'keeps getting': -1,
   // Demands and advice to the company report what it failed to do.
-  'good luck trying': -2,
-  'good luck getting': -2,
   'get your act together': -2.5,
   'learn how to': -1.5,
   'do something about': -1.2,
@@ -239,6 +229,9 @@ const PHRASES: Record<string, number> = {
   'what a joke': -2.5,
   'customer service': 0,
   'customer care': 0,
+  // Names are no feeling: a general lexicon reads "united" as praise.
+  'united states': 0,
+  'united kingdom': 0,
   // What a satisfied customer reports.
   'on time': 1.2,
   'thank you': 2,
@@ -257,8 +250,6 @@ const PHRASES: Record<string, number> = {
   'above and beyond': 2.8,
   'got it sorted': 1.5,
   'sorted it': 1.5,
-  upgraded: 1.2,
-  upgrade: 0.6,
   "can't wait": 2,
   'cant wait': 2,
   'cannot wait': 2,
@@ -296,10 +287,10 @@ export const SERVICE_LEXICON: Readonly<Record<string, number>> = { ...RETUNED, .
 export const SERVICE_VERBS: ReadonlySet<string> = new Set(
   (
     'get got receive received help helped assist assisted answer answered respond responded reply replied ' +
-    'call called work worked load loaded arrive arrived fix fixed rebook rebooked let allow allowed accept ' +
+    'call called work worked load loaded arrive arrived fix fixed let allow allowed accept ' +
     'accepted send sent hear heard honor honored refund refunded care cared listen listened explain ' +
     'explained compensate compensated contact contacted update updated offer offered provide provided ' +
-    'apologize apologized show showed board boarded find found change changed access log login check ' +
+    'apologize apologized show showed find found change changed access log login check ' +
     'book booked use select print reach speak talk connect connected resolve resolved process processed ' +
     'return returned deliver delivered come came open opened working loading responding helping answering ' +
     'showing arriving leave left make made'
