@@ -40,5 +40,5 @@ export async function benchStartup({ work = path.join(root, 'bench/.work'), runs
   ];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href)
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
   for (const r of await benchStartup()) console.log(`${r.figure}: ${r.value} ${r.unit}`);

@@ -120,14 +120,6 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment('').label).toBe('neutral');
     expect(analyzeSentiment('@hate https://bad.example/awful').score).toBe(0);
   });
-
-  it('is fast enough for a runtime that scores every message', () => {
-    const text = 'I have been on hold for 2 hours and still nobody has fixed my refund, this is ridiculous!!';
-    analyzeSentiment(text);
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) analyzeSentiment(text);
-    expect((performance.now() - started) / 1000).toBeLessThan(1);
-  });
 });
 
 describe('labelSentiment and thresholds', () => {
