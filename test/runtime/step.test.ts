@@ -431,7 +431,7 @@ describe('step: guards', () => {
     const huge = `${'x'.repeat(100_000)} AB123456`;
     const t0 = performance.now();
     const h = step(refund, started, say(huge));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(5000); // a hang guard, not a speed target
     const read = h.state.transcript.find((t) => t.from === 'customer')?.text ?? '';
     expect(read.length).toBeLessThanOrEqual(2000);
     // Only the first 2,000 characters are read: the order number at the end is not seen.
