@@ -10,7 +10,7 @@ import { botRouteKeys } from './coverage.js';
 import { maskText, personalValues } from './mask.js';
 import { type SimReport, summarize } from './summary.js';
 import type { ConversationContext, ConversationResult, CustomerEngine, RunOptions } from './types.js';
-import type { WorkerMessage, WorkerTask } from './worker.js';
+import type { ParentMessage, WorkerChunk, WorkerMessage, WorkerTask } from './worker.js';
 
 export const DEFAULT_MAX_TURNS = 20;
 export const DEFAULT_RUNS = 1;
@@ -177,7 +177,14 @@ function workerCount(engine: CustomerEngine, planned: number, options: RunOption
   return Math.max(1, Math.min(availableParallelism(), Math.floor(planned / CONVERSATIONS_PER_WORKER)));
 }
 
-/** Run the plan's conversations in `count` worker threads, round robin, and gather the results. */
+/** Chunks of the plan a worker holds at once: it starts the next without waiting for the parent. */
+const CHUNKS_AHEAD = 2;
+
+/**
+ * Run the plan's conversations in `count` worker threads and gather the results, in plan order.
+ * The plan goes out in small chunks, the next to whichever worker finished one: on a shared
+ * machine one thread is often slowed, and a fixed share would make the whole run wait for it.
+ */
 async function runInWorkers(
   bot: Bot,
   personas: readonly Persona[],
@@ -185,47 +192,91 @@ async function runInWorkers(
   count: number,
   o: { maxTurns: number; showPersonal: boolean; signal: AbortSignal; onEvent?: RunOptions['onEvent'] },
 ): Promise<{ results: ConversationResult[]; notRun: number }> {
-  const index = new Map(personas.map((p, i) => [p, i]));
-  const results: ConversationResult[] = [];
+  const personaIndex = new Map(personas.map((p, i) => [p, i]));
+  const byIndex: (ConversationResult | undefined)[] = new Array(plan.length);
+  const plannedById = o.onEvent ? new Map(plan.map((c) => [c.id, c.persona])) : undefined;
+  // Small enough that the workers finish together, big enough that messages stay few.
+  const size = Math.max(1, Math.min(64, Math.ceil(plan.length / (count * 16))));
+  let next = 0;
   let notRun = 0;
-  const shares: WorkerTask['plan'][] = Array.from({ length: count }, () => []);
-  plan.forEach((c, i) => {
-    shares[i % count].push({ persona: index.get(c.persona)!, run: c.run, seed: c.seed, id: c.id });
-  });
-  const plannedById = new Map(plan.map((c) => [c.id, c.persona]));
-  await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<void>((resolve, reject) => {
-          const task: WorkerTask = {
-            bot: bot.file,
-            personas: [...personas],
-            plan: share,
-            maxTurns: o.maxTurns,
-            showPersonal: o.showPersonal,
-            turns: o.onEvent !== undefined,
-          };
-          const worker = new Worker(WORKER_URL, { workerData: task });
-          const stop = () => worker.postMessage({ type: 'stop' });
-          o.signal.addEventListener('abort', stop, { once: true });
-          worker.on('message', (m: WorkerMessage) => {
-            if (m.type === 'start') {
-              const p = plannedById.get(m.id)!;
-              o.onEvent?.({ type: 'start', id: m.id, persona: p.id, mood: p.mood });
-            } else if (m.type === 'turn') o.onEvent?.({ ...m, type: 'turn' });
-            else if (m.type === 'end') {
-              results.push(m.result);
-              o.onEvent?.({ type: 'end', result: m.result });
-            } else if (m.type === 'skipped') notRun += m.count;
-            else if (m.type === 'failed') reject(new Error(`a simulation worker failed: ${m.error}`));
-            else if (m.type === 'done') {
-              o.signal.removeEventListener('abort', stop);
+  const task: WorkerTask = {
+    bot: bot.file,
+    personas: [...personas],
+    maxTurns: o.maxTurns,
+    showPersonal: o.showPersonal,
+    events: o.onEvent !== undefined,
+    turns: o.onEvent !== undefined,
+  };
+  const workers: Worker[] = [];
+  const stopAll = () => {
+    for (const w of workers) w.postMessage({ type: 'stop' } satisfies ParentMessage);
+  };
+  o.signal.addEventListener('abort', stopAll, { once: true });
+
+  const chunkOf = (): WorkerChunk | undefined => {
+    if (next >= plan.length || o.signal.aborted) return undefined;
+    const chunk = plan.slice(next, next + size).map((c, i) => ({
+      persona: personaIndex.get(c.persona)!,
+      run: c.run,
+      seed: c.seed,
+      id: c.id,
+      index: next + i,
+    }));
+    next += chunk.length;
+    return chunk;
+  };
+  try {
+    await Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(WORKER_URL, { workerData: task });
+            workers.push(worker);
+            let held = 0;
+            const give = () => {
+              const chunk = chunkOf();
+              if (!chunk) return false;
+              held += 1;
+              worker.postMessage({ type: 'chunk', chunk } satisfies ParentMessage);
+              return true;
+            };
+            for (let i = 0; i < CHUNKS_AHEAD; i++) give();
+            if (held === 0) {
               void worker.terminate().then(() => resolve());
+              return;
             }
-          });
-          worker.on('error', reject);
-        }),
-    ),
-  );
-  return { results, notRun };
+            worker.on('message', (batch: WorkerMessage) => {
+              for (const m of batch) {
+                if (m.type === 'start') {
+                  const p = plannedById?.get(m.id);
+                  if (p) o.onEvent?.({ type: 'start', id: m.id, persona: p.id, mood: p.mood });
+                } else if (m.type === 'turn') o.onEvent?.({ ...m, type: 'turn' });
+                else if (m.type === 'end') {
+                  byIndex[m.index] = m.result;
+                  o.onEvent?.({ type: 'end', result: m.result });
+                } else if (m.type === 'chunkDone') {
+                  notRun += m.skipped;
+                  held -= 1;
+                  give();
+                  if (held === 0) void worker.terminate().then(() => resolve());
+                } else if (m.type === 'failed') {
+                  reject(new Error(`a simulation worker failed: ${m.error}`));
+                }
+              }
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (held > 0) reject(new Error(`a simulation worker stopped with exit code ${code}`));
+            });
+          }),
+      ),
+    );
+  } finally {
+    o.signal.removeEventListener('abort', stopAll);
+    for (const w of workers) void w.terminate();
+  }
+  // Chunks never handed out (the run was stopped).
+  notRun += plan.length - next;
+  return { results: byIndex.filter((r): r is ConversationResult => r !== undefined), notRun };
 }
