@@ -184,6 +184,7 @@ const CHUNKS_AHEAD = 2;
  * Run the plan's conversations in `count` worker threads and gather the results, in plan order.
  * The plan goes out in small chunks, the next to whichever worker finished one: on a shared
  * machine one thread is often slowed, and a fixed share would make the whole run wait for it.
+ * Which worker ran a conversation changes nothing in its result.
  */
 async function runInWorkers(
   bot: Bot,
@@ -197,7 +198,6 @@ async function runInWorkers(
   const plannedById = o.onEvent ? new Map(plan.map((c) => [c.id, c.persona])) : undefined;
   // Small enough that the workers finish together, big enough that messages stay few.
   const size = Math.max(1, Math.min(64, Math.ceil(plan.length / (count * 16))));
-  let next = 0;
   let notRun = 0;
   const task: WorkerTask = {
     bot: bot.file,
@@ -213,29 +213,48 @@ async function runInWorkers(
   };
   o.signal.addEventListener('abort', stopAll, { once: true });
 
-  const chunkOf = (): WorkerChunk | undefined => {
-    if (next >= plan.length || o.signal.aborted) return undefined;
-    const chunk = plan.slice(next, next + size).map((c, i) => ({
+  // Each worker starts on its own stretch of the plan (whole personas, mostly): a persona's runs say
+  // much the same lines, so a worker that holds them reads most replies from its own memo rather
+  // than analysing them again. One that runs out takes chunks from the far end of the longest.
+  const region = (w: number) => Math.round((plan.length * w) / count);
+  const lo = Array.from({ length: count }, (_, w) => region(w));
+  const hi = Array.from({ length: count }, (_, w) => region(w + 1));
+  const chunkOf = (w: number): WorkerChunk | undefined => {
+    if (o.signal.aborted) return undefined;
+    let from: number;
+    let to: number;
+    if (lo[w] < hi[w]) {
+      from = lo[w];
+      to = Math.min(hi[w], from + size);
+      lo[w] = to;
+    } else {
+      let v = -1;
+      for (let u = 0; u < count; u++) if (hi[u] - lo[u] > (v < 0 ? 0 : hi[v] - lo[v])) v = u;
+      if (v < 0) return undefined;
+      to = hi[v];
+      from = Math.max(lo[v], to - size);
+      hi[v] = from;
+    }
+    return plan.slice(from, to).map((c, i) => ({
       persona: personaIndex.get(c.persona)!,
       run: c.run,
       seed: c.seed,
       id: c.id,
-      index: next + i,
+      index: from + i,
     }));
-    next += chunk.length;
-    return chunk;
   };
+
   try {
     await Promise.all(
       Array.from(
         { length: count },
-        () =>
+        (_, w) =>
           new Promise<void>((resolve, reject) => {
             const worker = new Worker(WORKER_URL, { workerData: task });
             workers.push(worker);
             let held = 0;
             const give = () => {
-              const chunk = chunkOf();
+              const chunk = chunkOf(w);
               if (!chunk) return false;
               held += 1;
               worker.postMessage({ type: 'chunk', chunk } satisfies ParentMessage);
@@ -277,6 +296,6 @@ async function runInWorkers(
     for (const w of workers) void w.terminate();
   }
   // Chunks never handed out (the run was stopped).
-  notRun += plan.length - next;
+  for (let w = 0; w < count; w++) notRun += hi[w] - lo[w];
   return { results: byIndex.filter((r): r is ConversationResult => r !== undefined), notRun };
 }
