@@ -57,6 +57,7 @@ function display(value: JsonValue | undefined): string {
  * read in the given flow, in case a compiler left one unqualified.
  */
 export function fillPlaceholders(text: string, data: Record<string, JsonValue>, flow: string): string {
+  if (!text.includes('{')) return text;
   return text.replace(PLACEHOLDER, (_, name: string) => {
     const key = name.includes('/') ? name : `${flow}/${name}`;
     return display(Object.hasOwn(data, key) ? data[key] : undefined);

@@ -73,14 +73,26 @@ export function featureCounts(words: string[]): Map<string, number> {
     if (STOP_WORDS.has(w)) continue;
     if (prev !== undefined) add(`${BIGRAM}${prev} ${s}`);
     prev = s;
-    if (w.length >= 3 && w !== '0') {
-      const padded = `<${w}>`;
-      for (let n = 3; n <= 5; n++) {
-        for (let i = 0; i + n <= padded.length; i++) add(CHARS + padded.slice(i, i + n));
-      }
-    }
+    if (w.length >= 3 && w !== '0') for (const g of charGrams(w)) add(g);
   }
   return out;
+}
+
+const gramCache = new Map<string, string[]>();
+
+/** The character 3–5-gram features of a word, in order (cached: replies reuse their words). */
+function charGrams(w: string): string[] {
+  let grams = gramCache.get(w);
+  if (grams === undefined) {
+    grams = [];
+    const padded = `<${w}>`;
+    for (let n = 3; n <= 5; n++) {
+      for (let i = 0; i + n <= padded.length; i++) grams.push(CHARS + padded.slice(i, i + n));
+    }
+    if (gramCache.size > 50000) gramCache.clear();
+    gramCache.set(w, grams);
+  }
+  return grams;
 }
 
 /**

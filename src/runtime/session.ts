@@ -1,6 +1,6 @@
 import type { BotFile, BotSentimentLabel } from './bot-types.js';
 import { type HandoffPackage, initialState, type State } from './state.js';
-import { type Event, type Message, type StepOutput, step } from './step.js';
+import { advance, type Event, type Message, type StepOutput } from './step.js';
 
 /**
  * A host action: gets the step's flow data under local names (`order_id`), returns the data it sets
@@ -54,7 +54,8 @@ export interface Session {
   readonly said: number;
   /**
    * The current state itself, not a copy: for hosts that read it after every turn and cannot pay
-   * for a copy each time (the simulator). Never change it or anything in it; use `state` for a copy.
+   * for a copy each time (the simulator). It changes as the conversation goes on; never change it
+   * or anything in it yourself; use `state` for a copy to keep.
    */
   peek(): Readonly<State>;
 }
@@ -87,7 +88,8 @@ export function createSession(bot: BotFile, options: SessionOptions = {}): Sessi
     let missed = false;
     let next: Event | undefined = event;
     while (next) {
-      const result = step(bot, state, next);
+      // The session owns its state (copied in, copied out by `state`): it is advanced in place.
+      const result = advance(bot, state, next);
       state = result.state;
       messages.push(...result.output.messages);
       said += result.output.messages.length;

@@ -128,6 +128,9 @@ export function initialState(entry: string, seed = 0): State {
 /** `value` as JSON, or undefined when it has no JSON form (functions, cycles, BigInt). */
 export function toJson(value: unknown): JsonValue | undefined {
   if (value === undefined) return undefined;
+  // What JSON does to the plain values, without the round trip (most data is a string).
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
   try {
     const text = JSON.stringify(value);
     return text === undefined ? undefined : (JSON.parse(text) as JsonValue);

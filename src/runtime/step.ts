@@ -87,7 +87,16 @@ const localName = (id: string) => id.slice(id.indexOf('/') + 1);
  * cannot go on ends in a handoff whose package says why.
  */
 export function step(bot: BotFile, state: State, event: Event): StepResult {
-  const run = new Run(bot, workingCopy(state));
+  return advance(bot, workingCopy(state), event);
+}
+
+/**
+ * `step` on a state the caller owns and gives up: it is changed in place and returned. For a host
+ * that keeps only the latest state and never shares it (the session), where the copy `step` makes
+ * of the lists and maps it writes would cost time in proportion to the conversation so far.
+ */
+export function advance(bot: BotFile, state: State, event: Event): StepResult {
+  const run = new Run(bot, state);
   try {
     run.handle(event);
   } catch (error) {
@@ -265,7 +274,8 @@ class Run {
     const prefix = `${flowOf(at)}/`;
     const out: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(this.state.data)) {
-      if (k.startsWith(prefix)) out[k.slice(prefix.length)] = structuredClone(v);
+      if (k.startsWith(prefix))
+        out[k.slice(prefix.length)] = v !== null && typeof v === 'object' ? structuredClone(v) : v;
     }
     return out;
   }
@@ -458,28 +468,37 @@ interface Reading {
   match: IntentMatch;
 }
 
-/** Readings kept per bot: how many distinct (step, reply) pairs before the memo starts again. */
+/** Readings kept per bot: how many distinct (step, reply) pairs a generation of the memo holds. */
 const READINGS_KEPT = 4096;
-const readings = new WeakMap<BotFile, Map<string, Reading>>();
+/** The memo of one bot: the readings of this generation, and of the one before. */
+interface ReadingMemo {
+  current: Map<string, Reading>;
+  previous: Map<string, Reading>;
+}
+const readings = new WeakMap<BotFile, ReadingMemo>();
 
 /**
  * The sentiment and intent of a reply at a step, worked out once per bot, step and text: customers
  * send the same short replies again and again ("yes", "agent", a quick-reply label), and both
- * analyses are pure. Callers must not change what they get.
+ * analyses are pure. When a generation is full it becomes the previous one, so the replies that keep
+ * coming back stay (they are carried over) while one-off texts fall out. Callers must not change
+ * what they get.
  */
 function readingOf(bot: BotFile, at: string, text: string, read: () => Reading): Reading {
   let memo = readings.get(bot);
   if (!memo) {
-    memo = new Map();
+    memo = { current: new Map(), previous: new Map() };
     readings.set(bot, memo);
   }
   const key = `${at}\u0000${text}`;
-  let r = memo.get(key);
-  if (!r) {
-    if (memo.size >= READINGS_KEPT) memo.clear();
-    r = read();
-    memo.set(key, r);
+  let r = memo.current.get(key);
+  if (r) return r;
+  r = memo.previous.get(key) ?? read();
+  if (memo.current.size >= READINGS_KEPT) {
+    memo.previous = memo.current;
+    memo.current = new Map();
   }
+  memo.current.set(key, r);
   return r;
 }
 
