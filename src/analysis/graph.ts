@@ -2,6 +2,7 @@ import type { DataDef, Pos, Project, Route, Step } from '../flow/types.js';
 import {
   type AskRouting,
   askCandidates,
+  type Candidate,
   canFail,
   isBuiltinUrgent,
   liveCandidates,
@@ -50,6 +51,20 @@ export function routesAt(project: Project, step: Step): Route[] {
   if (step.kind !== 'ask') return [];
   const flow = project.flows.get(step.flow);
   return [...(step.routes ?? []), ...(flow?.handlers ?? []), ...project.config.handlers];
+}
+
+/**
+ * `askCandidates` of an ask step, computed once per project and step (read-only): the graph, the
+ * human-exit check and the question rules all ask how a step routes its replies.
+ */
+export function stepCandidates(project: Project, step: Step): readonly Candidate[] {
+  const memo = perProject(project, 'stepCandidates', () => new WeakMap<Step, Candidate[]>());
+  let candidates = memo.get(step);
+  if (!candidates) {
+    candidates = askCandidates(askRoutingOfStep(project, step));
+    memo.set(step, candidates);
+  }
+  return candidates;
 }
 
 /** The routing view (runtime/routing.ts) of an ask step of the project model. */
@@ -104,7 +119,7 @@ export function edgesOf(project: Project, step: Step): Edge[] {
       add(step.else?.qid, 'else', 'else', step.else?.pos);
       break;
     case 'ask': {
-      const candidates = askCandidates(askRoutingOfStep(project, step));
+      const candidates = stepCandidates(project, step);
       const routes = routesAt(project, step);
       const own = step.routes?.length ?? 0;
       const done = new Set<string>();
@@ -135,7 +150,7 @@ export function edgesOf(project: Project, step: Step): Edge[] {
 
 /** Can a reply at this ask step be a failed try (so its fallback matters)? Not when the step takes every reply. */
 export function replyCanFail(project: Project, step: Step): boolean {
-  return step.kind === 'ask' && canFail(askCandidates(askRoutingOfStep(project, step)));
+  return step.kind === 'ask' && canFail(stepCandidates(project, step));
 }
 
 /** Every move of the project's bot as route keys (`routeKey`), each once: what `botMoves` gives for its compiled bot. */

@@ -21,3 +21,17 @@ export function perProject<T>(project: Project, key: string, compute: () => T): 
   memo.set(key, value);
   return value;
 }
+
+/**
+ * The value of `compute(text)` for one text, computed once per project and key: a bot says the
+ * same sentences in many steps, and the text analyzers are pure. Callers must treat it as read-only.
+ */
+export function perText<T>(project: Project, key: string, text: string, compute: (text: string) => T): T {
+  const memo = perProject(project, `text:${key}`, () => new Map<string, T>());
+  let value = memo.get(text);
+  if (value === undefined && !memo.has(text)) {
+    value = compute(text);
+    memo.set(text, value);
+  }
+  return value as T;
+}

@@ -2,12 +2,12 @@ import { logicVars } from '../flow/conditions.js';
 import type { Condition, Message, Pos, Project, Step, Target } from '../flow/types.js';
 import { askCandidates, liveCandidates } from '../runtime/routing.js';
 import {
-  askRoutingOfStep,
   type Edge,
   messageTexts,
   projectGraph,
   routesAt,
   type StepGraph,
+  stepCandidates,
   stepsThatReach,
 } from './graph.js';
 import { perProject } from './memo.js';
@@ -54,7 +54,7 @@ export interface IntentRouting {
  */
 export function routeForIntent(project: Project, step: Step, intent: string): IntentRouting | undefined {
   if (step.kind !== 'ask') return undefined;
-  const c = liveCandidates(askCandidates(askRoutingOfStep(project, step))).find(
+  const c = liveCandidates(stepCandidates(project, step)).find(
     (c) => c.test.type === 'intent' && c.test.intent === intent,
   );
   if (!c) return undefined;

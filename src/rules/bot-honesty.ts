@@ -1,5 +1,5 @@
 import { saysItIsABot } from '../analysis/disclosure.js';
-import { buildGraph, type StepGraph } from '../analysis/graph.js';
+import { projectGraph, type StepGraph } from '../analysis/graph.js';
 import { ARE_YOU_A_BOT } from '../flow/builtins.js';
 import type { Message, Pos, Target } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -44,7 +44,7 @@ export default defineRule({
       '`bot.disclosure` is what the bot says when asked "are you a real person?", and it does not say the bot is automated: say so ("I\'m Ava, Acme\'s automated assistant, not a person")',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     const disclosure = project.config.bot.disclosure;
     if (disclosure && !saysItIsABot(disclosure.text))

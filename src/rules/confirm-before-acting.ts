@@ -1,4 +1,4 @@
-import { buildGraph, toPathSteps } from '../analysis/graph.js';
+import { projectGraph, toPathSteps } from '../analysis/graph.js';
 import { shortestStatePath } from '../analysis/paths.js';
 import { questionKind } from '../analysis/questions.js';
 import type { Step } from '../flow/types.js';
@@ -77,7 +77,7 @@ export default defineRule({
       'the bot runs `{action}` at `{step}`, which cannot be undone ({verb}), without the customer confirming first: ask a yes/no question right before it ("I\'ll … — is that right?") and run it only on "yes"',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     for (const step of graph.steps.values()) {
       if (step.kind !== 'action' || !step.action) continue;

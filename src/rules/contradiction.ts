@@ -1,6 +1,7 @@
-import { buildGraph, type Edge, type StepGraph, toPathSteps } from '../analysis/graph.js';
+import { type Edge, projectGraph, type StepGraph, toPathSteps } from '../analysis/graph.js';
+import { perText } from '../analysis/memo.js';
 import { HUMAN_INTENT, shortestStatePath } from '../analysis/paths.js';
-import { lastQuestion, sentencesOf } from '../analysis/questions.js';
+import { lastQuestion, sentencesOf as splitSentences } from '../analysis/questions.js';
 import type { Pos, Step } from '../flow/types.js';
 import { defineRule } from './define.js';
 import { textsOf } from './texts.js';
@@ -53,7 +54,9 @@ export default defineRule({
       '`{step}` says the customer asked for a person ("{quote}"), but this path reaches it without them asking: say why a person is taking over instead (or only come here from a request for one)',
   },
   check(project) {
-    const graph = buildGraph(project);
+    // The sentences of each distinct text, split once (steps of a bot repeat their texts).
+    const sentencesOf = (text: string) => perText(project, 'sentences', text, splitSentences);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     const reported = new Set<string>();
     for (const step of graph.steps.values()) {

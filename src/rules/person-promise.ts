@@ -1,4 +1,5 @@
-import { buildGraph } from '../analysis/graph.js';
+import { projectGraph } from '../analysis/graph.js';
+import { perText } from '../analysis/memo.js';
 import { leadsStraightToPerson } from '../analysis/paths.js';
 import { sentencesOf } from '../analysis/questions.js';
 import type { Message } from '../flow/types.js';
@@ -48,11 +49,11 @@ export default defineRule({
       'the default fallback message in tact.config.yaml promises a person ("{quote}"), but it is said when the bot asks again, not when it hands off: promise a person only in the step its `then` leads to',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     const each = (message: Message | undefined, fn: (quote: string, at: Report['at']) => void) => {
       for (const t of textsOf(message)) {
-        const q = promise(t.text);
+        const q = perText(project, 'person-promise', t.text, promise);
         if (q) fn(q, t.pos);
       }
     };

@@ -1,4 +1,4 @@
-import { buildGraph, type StepGraph } from '../analysis/graph.js';
+import { projectGraph, type StepGraph } from '../analysis/graph.js';
 import { leadsStraightToPerson } from '../analysis/paths.js';
 import type { DataDef, Pos, Project, Target } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -77,7 +77,7 @@ export default defineRule({
       'intent `{intent}` is about {topic} (its examples say so), but it is not marked `sensitive` and goes to `{target}`, not straight to a person: mark it `sensitive: true` and route it to a handoff',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     const straight = (t: Target) => !graph.steps.has(t.qid) || leadsStraightToPerson(graph, t.qid);
     for (const step of graph.steps.values()) {

@@ -1,3 +1,4 @@
+import { perText } from '../analysis/memo.js';
 import { analyzeTone, type BotTone, type ToneResult } from '../analysis/tone.js';
 import type { Message, Tone } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -52,7 +53,7 @@ export default defineRule({
         const want = AGREES[step.tone.value];
         if (!want) continue;
         for (const text of utterances(declaredTexts(step.say), declaredTexts(step.ask))) {
-          const r: ToneResult = analyzeTone(text);
+          const r: ToneResult = perText(project, 'tone', text, analyzeTone);
           if (r.tone === want) continue;
           reports.push({
             messageId: 'disagrees',

@@ -1,4 +1,5 @@
-import { buildGraph, type StepGraph } from '../analysis/graph.js';
+import { projectGraph, type StepGraph } from '../analysis/graph.js';
+import { perProject, perText } from '../analysis/memo.js';
 import { analyzeSentiment } from '../analysis/sentiment.js';
 import { analyzeTone } from '../analysis/tone.js';
 import type { IntentDef, Message, Project, Target } from '../flow/types.js';
@@ -15,6 +16,16 @@ const LOADED_NAME =
 
 /** An intent a customer says when upset: by its name, or by most of its examples sounding negative. */
 function isLoaded(project: Project, intent: IntentDef): boolean {
+  const memo = perProject(project, 'tone-flippant:loaded', () => new WeakMap<IntentDef, boolean>());
+  let loaded = memo.get(intent);
+  if (loaded === undefined) {
+    loaded = intentSoundsLoaded(project, intent);
+    memo.set(intent, loaded);
+  }
+  return loaded;
+}
+
+function intentSoundsLoaded(project: Project, intent: IntentDef): boolean {
   if (intent.builtin) return false;
   if (LOADED_NAME.test(intent.name)) return true;
   const xs = intent.examples;
@@ -60,7 +71,7 @@ export default defineRule({
       'a fallback message is flippant ("{evidence}"): a customer the bot keeps misunderstanding is already frustrated; apologise and say what to do',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     const done = new Set<string>();
     const once = (p: { file: string; line: number; column: number }) => {
@@ -86,7 +97,7 @@ export default defineRule({
       if (!def || !isLoaded(project, def)) continue;
       for (const t of textsOf(firstMessage(graph, goto.qid))) {
         const f = flippant(t.text);
-        const tone = f ? undefined : analyzeTone(t.text);
+        const tone = f ? undefined : perText(project, 'tone', t.text, analyzeTone);
         if (!f && tone?.tone !== 'upbeat') continue;
         if (!once(t.pos)) continue;
         reports.push({

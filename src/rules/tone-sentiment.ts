@@ -1,4 +1,5 @@
 import { projectGraph, type StepGraph, toPathSteps } from '../analysis/graph.js';
+import { perText } from '../analysis/memo.js';
 import { analyzeTone, type ToneResult } from '../analysis/tone.js';
 import type { Message, Route, SentimentLabel, Step } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -88,7 +89,7 @@ export default defineRule({
     const toneOf = (text: string): ToneResult => {
       let r = toneCache.get(text);
       if (!r) {
-        r = analyzeTone(text);
+        r = perText(project, 'tone', text, analyzeTone);
         toneCache.set(text, r);
       }
       return r;

@@ -1,4 +1,4 @@
-import { buildGraph, dataRef, type Edge, toPathSteps } from '../analysis/graph.js';
+import { dataRef, type Edge, projectGraph, toPathSteps } from '../analysis/graph.js';
 import { shortestStatePath } from '../analysis/paths.js';
 import type { Step } from '../flow/types.js';
 import { defineRule } from './define.js';
@@ -31,7 +31,7 @@ export default defineRule({
       '`{{name}}` can be empty here: this path reaches `{step}` without `{name}` being collected or set, and the customer sees nothing in its place: ask for it or set it on every way here, or leave it out of this message',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     // A message written once and used by several steps (a YAML alias) is reported once.
     const reported = new Set<string>();

@@ -1,4 +1,4 @@
-import { askRoutingOfStep, buildGraph, dataRef, type StepGraph } from '../analysis/graph.js';
+import { dataRef, projectGraph, type StepGraph, stepCandidates } from '../analysis/graph.js';
 import { type Answer, intentMeans, lastQuestion, meansAnswer, questionKind } from '../analysis/questions.js';
 import type { Project, Step } from '../flow/types.js';
 import { askCandidates, type Candidate, canFail, liveCandidates } from '../runtime/routing.js';
@@ -56,7 +56,7 @@ export default defineRule({
     ends: '`{step}` asks "{question}" and then the conversation ends, so the answer is never read: ask it at an ask step that routes "yes" and "no", or end without a question',
   },
   check(project) {
-    const graph = buildGraph(project);
+    const graph = projectGraph(project);
     const reports: Report[] = [];
     for (const step of graph.steps.values()) {
       if (step.kind !== 'ask') {
@@ -77,7 +77,7 @@ export default defineRule({
       if (!asked) continue;
       const kind = questionKind(asked.text)!;
       const question = lastQuestion(asked.text)!;
-      const candidates = askCandidates(askRoutingOfStep(project, step));
+      const candidates = stepCandidates(project, step);
       const live = liveCandidates(candidates);
       if (live.some((c) => c.source === 'accept') && kind === 'yes-no') {
         reports.push({
