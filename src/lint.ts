@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { forgetProject } from './analysis/memo.js';
 import { suggest } from './analysis/text-distance.js';
 import { TactError } from './errors.js';
 import { type LoadedProject, type LoadOptions, loadProject } from './flow/load.js';
@@ -142,6 +143,9 @@ export function lintProject(
     for (const f of perFile) if (!unchanged.has(f.file)) findings.push(f);
   }
 
+  // The shared graph, text lists and per-text results are of no use to the report: let them go
+  // before it is written.
+  forgetProject(project);
   const kept = applyDisableComments(project, dedupe(findings), severities);
   kept.sort(compareFindings);
   const counts = { error: 0, warn: 0, info: 0 };

@@ -35,3 +35,8 @@ export function perText<T>(project: Project, key: string, text: string, compute:
   }
   return value as T;
 }
+
+/** Drop what was computed for a project (when its rules have run: the report needs none of it). */
+export function forgetProject(project: Project): void {
+  memos.delete(project);
+}

@@ -178,7 +178,13 @@ class FastFile {
         }
         // Plain and quoted scalars over several lines: `yaml` is stricter about their indentation.
         if (!this.isBlockScalar(node) && this.spansLines(node)) throw new Unsupported('multi-line scalar');
-        const v = s.plainScalar ? plainValue(s.value) : s.value;
+        let v = s.plainScalar ? plainValue(s.value) : s.value;
+        // The parser's strings are slices of its own copy of the text (with a NUL added), which a
+        // kept value would keep alive beside the file's text: take the same characters from ours.
+        if (typeof v === 'string' && v.length >= 13) {
+          const at = s.plainScalar || this.isBlockScalar(node) ? node.startPosition : node.startPosition + 1;
+          if (this.text.startsWith(v, at)) v = this.text.slice(at, at + v.length);
+        }
         if (data) data.res = v;
         return v;
       }
