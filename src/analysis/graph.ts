@@ -107,7 +107,16 @@ export function edgesOf(project: Project, step: Step): Edge[] {
     pos: Pos | undefined,
     extra: Partial<Edge> = {},
   ) => {
-    if (to) out.push({ from: step.qid, to, kind, move, pos: pos ?? step.pos, ...extra });
+    if (!to) return;
+    const at = pos ?? step.pos;
+    // Written out rather than spread: a spread into a literal makes a much larger object.
+    out.push(
+      extra.route
+        ? { from: step.qid, to, kind, move, pos: at, route: extra.route }
+        : extra.option
+          ? { from: step.qid, to, kind, move, pos: at, option: extra.option }
+          : { from: step.qid, to, kind, move, pos: at },
+    );
   };
   switch (step.kind) {
     case 'message':
