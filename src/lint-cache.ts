@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { FlowCache } from './flow/load.js';
 import type { Config, Flow, LoadProblem, SeveritySetting } from './flow/types.js';
 import { TOOL_VERSION } from './meta.js';
 import type { Finding } from './rules/types.js';
 
 /** Version of the cache file's shape; a file of another version is ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The default `--cache-location`, in the working folder (as ESLint's `.eslintcache`). */
 export const DEFAULT_CACHE_FILE = '.tactcache';
@@ -15,29 +16,27 @@ export const DEFAULT_CACHE_FILE = '.tactcache';
 interface Entry {
   /** sha256 of the file's text. */
   hash: string;
-  /** The flow as built from it (JSON, Maps as entry lists), or null when none could be built. */
-  flow: string | null;
+  /**
+   * The flow as built from it (`v8.serialize`, which keeps Maps and shared objects, and reads back
+   * several times faster than JSON with a reviver), or null when none could be built.
+   */
+  flow: Uint8Array | null;
+  /** Steps whose fallback says tact.config.yaml's default message (that very object: see `relink`). */
+  configSay: string[];
   problems: LoadProblem[];
   /** Findings of the per-file rules located in this file, once they are known. */
   findings?: Finding[];
 }
 
+/** The cache file: `v8.serialize` of this. */
 interface CacheFile {
   format: number;
   /** tact's version, the config's text and the severity overrides: a change of any drops every entry. */
   key: string;
-  files: Record<string, Entry>;
+  files: Map<string, Entry>;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
-
-// The model's Maps, written as `{"$map": [[key, value], ...]}`.
-const replacer = (_key: string, value: unknown) =>
-  value instanceof Map ? { $map: [...value.entries()] } : value;
-const reviver = (_key: string, value: unknown) =>
-  value !== null && typeof value === 'object' && '$map' in value && Object.keys(value).length === 1
-    ? new Map((value as { $map: [unknown, unknown][] }).$map)
-    : value;
 
 /**
  * The lint cache (`tact lint --cache`, as ESLint's): for each flow file, keyed by its content and
@@ -48,8 +47,8 @@ const reviver = (_key: string, value: unknown) =>
  * whole project.
  */
 export class LintCache implements FlowCache {
-  private old: Record<string, Entry> = {};
-  private readonly next: Record<string, Entry> = {};
+  private old = new Map<string, Entry>();
+  private readonly next = new Map<string, Entry>();
   private key = '';
   private config: Config | undefined;
 
@@ -58,8 +57,8 @@ export class LintCache implements FlowCache {
     private readonly overrides: Record<string, SeveritySetting> = {},
   ) {
     try {
-      const data = JSON.parse(readFileSync(location, 'utf8')) as CacheFile;
-      if (data.format === CACHE_FORMAT && data.files && typeof data.files === 'object') {
+      const data = deserialize(readFileSync(location)) as CacheFile;
+      if (data?.format === CACHE_FORMAT && data.files instanceof Map && typeof data.key === 'string') {
         this.old = data.files;
         this.key = data.key;
       }
@@ -71,41 +70,61 @@ export class LintCache implements FlowCache {
   useConfig(text: string | undefined, config: Config): void {
     this.config = config;
     const key = sha256(JSON.stringify([TOOL_VERSION, text ?? null, this.overrides]));
-    if (key !== this.key) this.old = {};
+    if (key !== this.key) this.old = new Map();
     this.key = key;
   }
 
   flow(file: string, text: string): { flow?: Flow; problems: LoadProblem[] } | undefined {
-    const entry = this.old[file];
+    const entry = this.old.get(file);
     if (!entry || entry.hash !== sha256(text)) return undefined;
-    this.next[file] = entry;
-    const flow = entry.flow === null ? undefined : (JSON.parse(entry.flow, reviver) as Flow);
-    if (flow) this.relink(flow);
+    let flow: Flow | undefined;
+    if (entry.flow !== null) {
+      try {
+        flow = deserialize(entry.flow) as Flow;
+      } catch {
+        return undefined;
+      }
+      this.relink(flow, entry.configSay);
+    }
+    this.next.set(file, entry);
     return { flow, problems: entry.problems };
   }
 
   storeFlow(file: string, text: string, flow: Flow | undefined, problems: LoadProblem[]): void {
-    this.next[file] = {
-      hash: sha256(text),
-      flow: flow ? JSON.stringify(flow, this.marker()) : null,
-      problems,
-    };
+    const configSay: string[] = [];
+    let bytes: Uint8Array | null = null;
+    if (flow) {
+      // The config's message object is not the flow's to keep: left out while the flow is written
+      // (now, before intents are resolved across the project, as the loader built it), then put back.
+      const shared = this.config?.fallback?.say;
+      const steps = shared ? [...flow.steps.values()].filter((s) => s.fallback?.say === shared) : [];
+      for (const s of steps) {
+        s.fallback!.say = undefined;
+        configSay.push(s.id);
+      }
+      try {
+        bytes = serialize(flow);
+      } finally {
+        for (const s of steps) s.fallback!.say = shared;
+      }
+    }
+    this.next.set(file, { hash: sha256(text), flow: bytes, configSay, problems });
   }
 
   /** The per-file findings of an unchanged file, from the last run. */
   findings(file: string): Finding[] | undefined {
-    const entry = this.next[file];
-    return entry && entry === this.old[file] ? entry.findings : undefined;
+    const entry = this.next.get(file);
+    return entry && entry === this.old.get(file) ? entry.findings : undefined;
   }
 
   /** Files whose per-file findings are known from the last run. */
   unchanged(): Set<string> {
-    return new Set(Object.keys(this.next).filter((f) => this.findings(f) !== undefined));
+    return new Set([...this.next.keys()].filter((f) => this.findings(f) !== undefined));
   }
 
   storeFindings(file: string, findings: Finding[]): void {
-    const entry = this.next[file];
-    if (entry) this.next[file] = { ...entry, findings };
+    const entry = this.next.get(file);
+    if (entry) this.next.set(file, { ...entry, findings });
   }
 
   /** Write the cache (atomically: a temp file renamed into place). */
@@ -114,7 +133,7 @@ export class LintCache implements FlowCache {
     mkdirSync(path.dirname(path.resolve(this.location)), { recursive: true });
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, JSON.stringify(data));
+      writeFileSync(tmp, serialize(data));
       renameSync(tmp, this.location);
     } finally {
       rmSync(tmp, { force: true });
@@ -123,22 +142,13 @@ export class LintCache implements FlowCache {
 
   /**
    * A step's fallback message taken from tact.config.yaml is the config's own message object (rules
-   * tell it apart by identity): it is written as a mark and linked again when read.
+   * tell it apart by identity): it is left out of the stored flow and linked again when read.
    */
-  private marker() {
+  private relink(flow: Flow, steps: string[]): void {
     const shared = this.config?.fallback?.say;
-    return (key: string, value: unknown) =>
-      key === 'say' && shared !== undefined && value === shared
-        ? { $configFallbackSay: true }
-        : replacer(key, value);
-  }
-
-  private relink(flow: Flow): void {
-    const shared = this.config?.fallback?.say;
-    for (const step of flow.steps.values()) {
-      const fb = step.fallback as (Flow['steps'] extends Map<string, infer S> ? S : never)['fallback'];
-      if (fb?.say && (fb.say as unknown as { $configFallbackSay?: boolean }).$configFallbackSay)
-        fb.say = shared;
+    for (const id of steps) {
+      const fb = flow.steps.get(id)?.fallback;
+      if (fb) fb.say = shared;
     }
   }
 }
