@@ -49,16 +49,19 @@ for (const [name, run] of SECTIONS) {
 }
 
 const fmt = (v) => (typeof v === 'number' ? String(v) : v);
+// A figure taken from several runs says how many (its median); one run says so too.
+const shown = (r) =>
+  `${fmt(r.value)} ${r.unit}${r.runs === undefined ? '' : r.runs === 1 ? ' (1 run)' : ` (median of ${r.runs})`}`;
 const lines = [];
 const w = {
   figure: Math.max(...sections.flatMap((s) => s.rows.map((r) => r.figure.length))),
-  value: Math.max(...sections.flatMap((s) => s.rows.map((r) => `${fmt(r.value)} ${r.unit}`.length))),
+  value: Math.max(...sections.flatMap((s) => s.rows.map((r) => shown(r).length))),
 };
 for (const s of sections) {
   lines.push(`${s.name} (${s.seconds} s)`);
   for (const r of s.rows) {
     const mark = r.ok === true ? '✓' : r.ok === false ? '✗' : ' ';
-    const value = `${fmt(r.value)} ${r.unit}`.padEnd(w.value);
+    const value = shown(r).padEnd(w.value);
     lines.push(
       `  ${mark} ${r.figure.padEnd(w.figure)}  ${value}  ${r.target ? `target ${r.target}` : ''}`.trimEnd(),
     );
