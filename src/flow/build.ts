@@ -5,6 +5,7 @@ import {
   isObj,
   list,
   type Obj,
+  qualifiedName,
   readCondition,
   readIntents,
   readMessage,
@@ -116,7 +117,7 @@ function buildFlow(p: ParsedYaml, config: Config): Flow | undefined {
     const s = raw;
     const step: Step = {
       id: sid,
-      qid: `${id}/${sid}`,
+      qid: qualifiedName(id, sid),
       flow: id,
       kind: stepKind(s),
       pos: p.posAt(at, { key: true }),

@@ -50,8 +50,27 @@ export function readMessage(p: ParsedYaml, at: PathKey[], v: unknown): Message |
   return undefined;
 }
 
+// The qualified names of the flow being built, each made once: a step's id and every target that
+// names it share one string (at 100k steps, 260k names became 100k).
+let namesOf: string | undefined;
+let names = new Map<string, string>();
+
 export function qualifyTarget(raw: string, flow: string | undefined): string {
-  return raw.includes('/') || !flow ? raw : `${flow}/${raw}`;
+  return raw.includes('/') || !flow ? raw : qualifiedName(flow, raw);
+}
+
+/** `flow/name`, the same string for the same name while one flow is built. */
+export function qualifiedName(flow: string, raw: string): string {
+  if (flow !== namesOf) {
+    namesOf = flow;
+    names = new Map();
+  }
+  let qid = names.get(raw);
+  if (qid === undefined) {
+    qid = `${flow}/${raw}`;
+    names.set(raw, qid);
+  }
+  return qid;
 }
 
 export function readTarget(
