@@ -53,18 +53,9 @@ export function routesAt(project: Project, step: Step): Route[] {
   return [...(step.routes ?? []), ...(flow?.handlers ?? []), ...project.config.handlers];
 }
 
-/**
- * `askCandidates` of an ask step, computed once per project and step (read-only): the graph, the
- * human-exit check and the question rules all ask how a step routes its replies.
- */
+/** `askCandidates` of an ask step of the project model: how the runtime routes its replies. */
 export function stepCandidates(project: Project, step: Step): readonly Candidate[] {
-  const memo = perProject(project, 'stepCandidates', () => new WeakMap<Step, Candidate[]>());
-  let candidates = memo.get(step);
-  if (!candidates) {
-    candidates = askCandidates(askRoutingOfStep(project, step));
-    memo.set(step, candidates);
-  }
-  return candidates;
+  return askCandidates(askRoutingOfStep(project, step));
 }
 
 /** The routing view (runtime/routing.ts) of an ask step of the project model. */
