@@ -52,10 +52,13 @@ export async function benchRuntime({ dataDir, replies = 1000 } = {}) {
   if (!existsSync(file)) return { text: `skip runtime bench: ${file} not found` };
   const { matchIntent } = await import(pathToFileURL(join(root, 'dist/runtime/nlu.js')).href);
   const { buildNlu } = await import(pathToFileURL(join(root, 'dist/compile/nlu-train.js')).href);
-  const { loadBot } = await import(pathToFileURL(join(root, 'dist/runtime/index.js')).href);
+  const { botHash, loadBot } = await import(pathToFileURL(join(root, 'dist/runtime/index.js')).href);
   const rows = parseCsv(readFileSync(file, 'utf8')).map((r) => [r.text, r.category]);
   const { intents, rest } = fewShot(rows);
-  const bot = loadBot(JSON.parse(JSON.stringify(botFor(intents, buildNlu))));
+  const json = JSON.parse(JSON.stringify(botFor(intents, buildNlu)));
+  // The hash of its content, as `tact compile` writes it: loadBot refuses a bot edited after compile.
+  json.hash = botHash(json);
+  const bot = loadBot(json);
   const texts = rest.slice(0, replies).map(([text]) => text);
 
   // Conversations of 10 replies each, as customers have them (state grows with the transcript).
