@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FlowCache } from './flow/load.js';
@@ -8,7 +8,7 @@ import { TOOL_VERSION } from './meta.js';
 import type { Finding } from './rules/types.js';
 
 /** Version of the cache file's shape; a file of another version is ignored. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** The default `--cache-location`, in the working folder (as ESLint's `.eslintcache`). */
 export const DEFAULT_CACHE_FILE = '.tactcache';
@@ -28,12 +28,36 @@ interface Entry {
   findings?: Finding[];
 }
 
-/** The cache file: `v8.serialize` of this. */
-interface CacheFile {
+/** An entry as the file's index holds it: its flow as `[start, length]` in the bytes after the index. */
+type StoredEntry = Omit<Entry, 'flow'> & { flow: [number, number] | null };
+
+/**
+ * The index of the cache file. The file is: the index's length (4 bytes, little-endian), the index
+ * (`v8.serialize`), then the flows' bytes one after the other. A warm run reads each flow from the
+ * file's buffer in place, so the flows are in memory once, not once more for every entry.
+ */
+export interface CacheIndex {
   format: number;
   /** tact's version, the config's text and the severity overrides: a change of any drops every entry. */
   key: string;
-  files: Map<string, Entry>;
+  files: Map<string, StoredEntry>;
+}
+
+/** The index and the flows' bytes of a cache file. */
+export function decodeCacheFile(bytes: Uint8Array): { index: CacheIndex; flows: Uint8Array } {
+  const length = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readUInt32LE(0);
+  return {
+    index: deserialize(bytes.subarray(4, 4 + length)) as CacheIndex,
+    flows: bytes.subarray(4 + length),
+  };
+}
+
+/** The bytes of a cache file: the index, then the flows (`decodeCacheFile` reads them back). */
+export function encodeCacheFile(index: CacheIndex, flows: readonly Uint8Array[]): Uint8Array[] {
+  const head = serialize(index);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.length, 0);
+  return [length, head, ...flows];
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
@@ -59,10 +83,14 @@ export class LintCache implements FlowCache {
     private readonly overrides: Record<string, SeveritySetting> = {},
   ) {
     try {
-      const data = deserialize(readFileSync(location)) as CacheFile;
-      if (data?.format === CACHE_FORMAT && data.files instanceof Map && typeof data.key === 'string') {
-        this.old = data.files;
-        this.key = data.key;
+      const { index, flows } = decodeCacheFile(readFileSync(location));
+      if (index?.format === CACHE_FORMAT && index.files instanceof Map && typeof index.key === 'string') {
+        for (const [file, e] of index.files)
+          this.old.set(file, {
+            ...e,
+            flow: e.flow ? flows.subarray(e.flow[0], e.flow[0] + e.flow[1]) : null,
+          });
+        this.key = index.key;
         this.changed = false;
       }
     } catch {
@@ -142,11 +170,27 @@ export class LintCache implements FlowCache {
     // A warm run where nothing changed (the same files, all read from the cache) has nothing to
     // write: serializing the whole cache again was as large as the file (about 90 MB at 100k steps).
     if (!this.changed && this.next.size === this.old.size) return;
-    const data: CacheFile = { format: CACHE_FORMAT, key: this.key, files: this.next };
+    const files = new Map<string, StoredEntry>();
+    const flows: Uint8Array[] = [];
+    let at = 0;
+    for (const [file, e] of this.next) {
+      files.set(file, { ...e, flow: e.flow ? [at, e.flow.length] : null });
+      if (e.flow) {
+        flows.push(e.flow);
+        at += e.flow.length;
+      }
+    }
     mkdirSync(path.dirname(path.resolve(this.location)), { recursive: true });
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, serialize(data));
+      // Written piece by piece: one buffer of the whole file would be another copy of every flow.
+      const fd = openSync(tmp, 'w');
+      try {
+        for (const chunk of encodeCacheFile({ format: CACHE_FORMAT, key: this.key, files }, flows))
+          writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, this.location);
     } finally {
       rmSync(tmp, { force: true });
