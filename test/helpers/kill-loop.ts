@@ -40,10 +40,11 @@ export interface KillRun {
   stderr: string;
   /**
    * For each output: 'old' (as before the run), 'new' (as a whole run writes it), 'other' (a whole
-   * file with other content: simulate's report of the conversations done before Ctrl-C), or
-   * 'damaged'.
+   * file with other content: simulate's report of the conversations done before Ctrl-C),
+   * 'absent' (simulate removed the transcript of a conversation its report does not hold: allowed
+   * only once that run's report.json is written) or 'damaged'.
    */
-  outputs: Record<string, 'old' | 'new' | 'other' | 'damaged'>;
+  outputs: Record<string, 'old' | 'new' | 'other' | 'absent' | 'damaged'>;
   /** Temp files beside the outputs after the run. */
   temps: string[];
 }
@@ -188,21 +189,29 @@ export async function killLoop(
     for (const o of outputs) {
       const now = existsSync(o) ? readFileSync(o, 'utf8') : undefined;
       states[path.relative(dir, o)] =
-        now === old(o)
-          ? 'old'
-          : now === fresh.get(o)
-            ? 'new'
-            : now !== undefined && isWhole(o, now)
-              ? 'other'
-              : 'damaged';
+        now === undefined
+          ? 'absent'
+          : now === old(o)
+            ? 'old'
+            : now === fresh.get(o)
+              ? 'new'
+              : isWhole(o, now)
+                ? 'other'
+                : 'damaged';
     }
     const after = tempsIn(outputDirs);
     const temps = after.filter((t) => !before.has(t));
     const kr: KillRun = { signal, aim, delayMs, ...r, outputs: states, temps };
     results.push(kr);
     const what = `run ${i + 1} (${signal} ${aim === 'write' ? 'at the first temp file' : `after ${delayMs} ms`})`;
-    for (const [o, s] of Object.entries(states))
+    // simulate writes report.json and the rest first, then removes transcripts it did not write.
+    const report = target.outputDir && states[path.join(target.outputDir, 'report.json')];
+    const rewrote = report === 'new' || report === 'other';
+    for (const [o, s] of Object.entries(states)) {
       if (s === 'damaged') problems.push(`${what}: ${o} is damaged`);
+      if (s === 'absent' && !(rewrote && path.basename(path.dirname(o)) === 'transcripts'))
+        problems.push(`${what}: ${o} is missing`);
+    }
     const handled = r.exitCode === 128 + NUMBERS[signal];
     const finished = r.exitCode === 0;
     const killed = r.killedBy === signal; // before the handlers were installed, or SIGKILL
@@ -212,7 +221,7 @@ export async function killLoop(
     if (temps.length > 0 && signal !== 'SIGKILL')
       problems.push(`${what}: temp files left: ${temps.join(', ')}`);
     // A run that wrote must have swept what an earlier SIGKILL left.
-    const wrote = Object.values(states).every((st) => st === 'new' || st === 'other');
+    const wrote = Object.values(states).every((st) => st === 'new' || st === 'other' || st === 'absent');
     const unswept = after.filter((t) => before.has(t));
     if (wrote && unswept.length > 0)
       problems.push(`${what}: stale temp files not swept: ${unswept.join(', ')}`);
@@ -232,6 +241,7 @@ export async function killLoop(
     `outputs new ${count((r) => Object.values(r.outputs).every((s) => s === 'new'))}, ` +
     `old ${count((r) => Object.values(r.outputs).every((s) => s === 'old'))}, ` +
     `other whole ${count((r) => Object.values(r.outputs).includes('other'))}, ` +
+    `transcripts removed with their conversation ${count((r) => Object.values(r.outputs).includes('absent'))}, ` +
     `damaged ${count((r) => Object.values(r.outputs).includes('damaged'))}`;
   return { runs: results, problems, line };
 }
