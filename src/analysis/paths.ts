@@ -1,6 +1,6 @@
 import { logicVars } from '../flow/conditions.js';
 import type { Condition, Message, Pos, Project, Step, Target } from '../flow/types.js';
-import { askCandidates, liveCandidates } from '../runtime/routing.js';
+import { liveCandidates } from '../runtime/routing.js';
 import {
   type Edge,
   messageTexts,

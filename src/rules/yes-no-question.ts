@@ -1,7 +1,7 @@
 import { dataRef, projectGraph, type StepGraph, stepCandidates } from '../analysis/graph.js';
 import { type Answer, intentMeans, lastQuestion, meansAnswer, questionKind } from '../analysis/questions.js';
 import type { Project, Step } from '../flow/types.js';
-import { askCandidates, type Candidate, canFail, liveCandidates } from '../runtime/routing.js';
+import { type Candidate, canFail, liveCandidates } from '../runtime/routing.js';
 import { defineRule } from './define.js';
 import { textsOf } from './texts.js';
 import type { Report } from './types.js';
