@@ -2,48 +2,16 @@ import { dataRef } from '../analysis/paths.js';
 import { suggest } from '../analysis/text-distance.js';
 import { CONDITION_BUILTINS, type LiteralKind, parseCondition } from '../flow/conditions.js';
 import type { Condition, DataType, Flow, Project } from '../flow/types.js';
+import { CONDITION_OPS } from '../runtime/logic.js';
 import { defineRule } from './define.js';
 import { eachCondition, isJsonLogic } from './refs.js';
 import type { Report } from './types.js';
 
-/** The operators of JSON Logic (jsonlogic.com/operations.html). */
-const JSON_LOGIC_OPS = [
-  'var',
-  'missing',
-  'missing_some',
-  'if',
-  '?:',
-  '==',
-  '===',
-  '!=',
-  '!==',
-  '!',
-  '!!',
-  'or',
-  'and',
-  '>',
-  '>=',
-  '<',
-  '<=',
-  'max',
-  'min',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  'map',
-  'reduce',
-  'filter',
-  'all',
-  'none',
-  'some',
-  'merge',
-  'in',
-  'cat',
-  'substr',
-  'log',
-];
+/**
+ * The operators of JSON Logic (jsonlogic.com/operations.html): the ones the runtime runs, and `log`,
+ * which json-logic-js knows and the runtime refuses (it writes to the console).
+ */
+const JSON_LOGIC_OPS = [...CONDITION_OPS, 'log'];
 const KNOWN_OPS = new Set(JSON_LOGIC_OPS);
 const COMPARISON_OPS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in']);
 

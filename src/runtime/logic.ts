@@ -16,7 +16,7 @@ export function conditionData(state: State, channel: string): Record<string, unk
  * The JSON Logic operations a condition may use. Not `log` (it writes to the console), and no
  * operation added to json-logic-js by someone else at run time.
  */
-const ALLOWED = new Set([
+export const CONDITION_OPS: readonly string[] = [
   'var',
   'missing',
   'missing_some',
@@ -51,7 +51,8 @@ const ALLOWED = new Set([
   'in',
   'cat',
   'substr',
-]);
+];
+const ALLOWED = new Set(CONDITION_OPS);
 
 /** Path parts that lead out of the data into JavaScript itself (`constructor.constructor` is Function). */
 const FORBIDDEN_PATH = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
