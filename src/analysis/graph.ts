@@ -1,4 +1,4 @@
-import type { DataDef, Pos, Project, Route, Step } from '../flow/types.js';
+import type { DataDef, Message, Pos, Project, Route, Step } from '../flow/types.js';
 import {
   type AskRouting,
   askCandidates,
@@ -313,4 +313,29 @@ export function messageTexts(m: { value: { kind: string; variants: unknown } } |
   const v = m.value.variants;
   if (Array.isArray(v)) return v as string[];
   return Object.values(v as Record<string, string[]>).flat();
+}
+
+/**
+ * The first messages said from the steps `from` on, following every way through steps that say
+ * nothing (branches, actions, and with `throughAsks` an ask step with no text of its own).
+ */
+export function firstMessages(
+  graph: StepGraph,
+  from: Iterable<string>,
+  { throughAsks }: { throughAsks: boolean },
+): Message[] {
+  const out: Message[] = [];
+  const seen = new Set<string>();
+  const stack = [...from];
+  while (stack.length > 0) {
+    const qid = stack.pop()!;
+    if (seen.has(qid)) continue;
+    seen.add(qid);
+    const step = graph.steps.get(qid);
+    if (!step) continue;
+    const message = step.say ?? step.ask;
+    if (message) out.push(message);
+    else if (throughAsks || step.kind !== 'ask') for (const e of graph.out.get(qid) ?? []) stack.push(e.to);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
 // `nlu` index of the bot file (bot-format.md), which the runtime's `matchIntent` reads; the runtime
 // ships no training code.
 
+import { random } from '../random.js';
 import { type NluIndex, type Sparse, vectorize } from '../runtime/nlu.js';
 import {
   DEFAULT_FEATURE_WEIGHTS,
@@ -44,18 +45,6 @@ const DEFAULTS: Required<NluOptions> = {
 
 /** Classifier weights are stored as integers: weight × SCALE. */
 const SCALE = 1000;
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round = (x: number, digits: number) => {
   const f = 10 ** digits;

@@ -1,5 +1,5 @@
 import { saysItIsABot } from '../analysis/disclosure.js';
-import { projectGraph } from '../analysis/graph.js';
+import { firstMessages, projectGraph } from '../analysis/graph.js';
 import type { Message, Pos } from '../flow/types.js';
 import { defineRule } from './define.js';
 import type { Report } from './types.js';
@@ -22,19 +22,7 @@ export default defineRule<{ phrases: string[] }>({
     const graph = projectGraph(project);
     // The first message: the first `say` (or `ask`) reached from each root, following every way
     // on through steps that say nothing (branches, actions).
-    const firsts: Message[] = [];
-    const seen = new Set<string>();
-    const stack = [...graph.roots];
-    while (stack.length > 0) {
-      const qid = stack.pop()!;
-      if (seen.has(qid)) continue;
-      seen.add(qid);
-      const step = graph.steps.get(qid);
-      if (!step) continue;
-      const message = step.say ?? step.ask;
-      if (message) firsts.push(message);
-      else for (const e of graph.out.get(qid) ?? []) stack.push(e.to);
-    }
+    const firsts = firstMessages(graph, graph.roots, { throughAsks: true });
     const reports: Report[] = [];
     const done = new Set<string>();
     for (const m of firsts) {

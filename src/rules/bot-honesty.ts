@@ -1,28 +1,10 @@
 import { saysItIsABot } from '../analysis/disclosure.js';
-import { projectGraph, type StepGraph } from '../analysis/graph.js';
+import { firstMessages, projectGraph } from '../analysis/graph.js';
 import { ARE_YOU_A_BOT } from '../flow/builtins.js';
-import type { Message, Pos, Target } from '../flow/types.js';
+import type { Pos, Target } from '../flow/types.js';
 import { defineRule } from './define.js';
 import { textsOf } from './texts.js';
 import type { Report } from './types.js';
-
-/** The first messages said from a step on, following every way through steps that say nothing. */
-function firstMessages(graph: StepGraph, from: string): Message[] {
-  const out: Message[] = [];
-  const seen = new Set<string>();
-  const stack = [from];
-  while (stack.length > 0) {
-    const qid = stack.pop()!;
-    if (seen.has(qid)) continue;
-    seen.add(qid);
-    const step = graph.steps.get(qid);
-    if (!step) continue;
-    const message = step.say ?? step.ask;
-    if (message) out.push(message);
-    else if (step.kind !== 'ask') for (const e of graph.out.get(qid) ?? []) stack.push(e.to);
-  }
-  return out;
-}
 
 /**
  * "Are you a real person?" (built-in intent `are_you_a_bot`) gets an honest answer. Where nothing
@@ -64,7 +46,7 @@ export default defineRule({
     }
     for (const { goto, at } of targets) {
       if (!graph.steps.has(goto.qid)) continue; // unknown-target reports it
-      const messages = firstMessages(graph, goto.qid);
+      const messages = firstMessages(graph, [goto.qid], { throughAsks: false });
       const texts = messages.flatMap((m) => textsOf(m).map((t) => t.text));
       if (texts.length === 0) reports.push({ messageId: 'silentAnswer', data: { target: goto.raw }, at });
       else if (!texts.every((t) => saysItIsABot(t)))

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MAX_ALIAS_COUNT, type PathKey, parseWithYaml, parseYamlFile } from '../../src/flow/yaml.js';
 import { parseFast } from '../../src/flow/yaml-fast.js';
+import { random as seeded } from '../../src/random.js';
 import { EDGE_CASES } from './yaml-edge-cases.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -56,18 +57,6 @@ function differences(file: string, text: string): string[] {
         if (!isDeepStrictEqual(fast.posAt(at, { key }), slow.posAt(at, { key })))
           out.push(`position of ${JSON.stringify(at)}${key ? ' (key)' : ''}`);
   return out;
-}
-
-/** A seeded PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const INSERTS = [
@@ -158,7 +147,7 @@ describe('the fast YAML path reads files exactly as yaml does', () => {
   });
 
   it('agrees on 600 random edits of the repository files (seeded)', () => {
-    const random = rng(20261201);
+    const random = seeded(20261201);
     const texts = [...repoYaml().map(([, t]) => t), ...Object.values(EDGE_CASES)];
     const bad: string[] = [];
     let tried = 0;

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { random } from '../../src/random.js';
 
 /** A command to kill at random points: one entry per command (compile, simulate --report, ...). */
 export interface KillTarget {
@@ -54,18 +55,6 @@ export interface KillSummary {
   /** Problems found: a damaged output, a temp file left by a handled signal, a bad exit. */
   problems: string[];
   line: string;
-}
-
-/** A small seeded generator (mulberry32), so a failing loop can be run again with its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Whether `content` is a whole file of its kind (for outputs that differ from a whole run's). */

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,58 +6,17 @@ import { loadProject } from '../../src/flow/load.js';
 import { loadBot, type Turn } from '../../src/runtime/index.js';
 import { Conversation } from '../../src/simulate/world.js';
 import { ChatApp } from '../../src/ui/chat.js';
+import { FakeStdin, FakeStdout, tick, until } from './terminal.js';
 
 const MULTI = path.resolve(import.meta.dirname, '../compile/fixtures/multi');
 const REFUND = path.resolve(import.meta.dirname, '../compile/fixtures/refund');
 const botOf = (dir: string) => loadBot(compileProject(loadProject([dir], { cwd: dir })).bot);
 
-/** A terminal for ink: records frames, and a stdin we type into. */
-class FakeStdout extends EventEmitter {
-  columns = 120;
-  rows = 40;
-  isTTY = true;
-  frames: string[] = [];
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-  get last(): string {
-    // The last frame drawn, without colours (ink also writes cursor codes when it unmounts).
-    const plain = this.frames.map((f) => f.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ''));
-    return plain.findLast((f) => f.trim() !== '') ?? '';
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private queue: string[] = [];
-  setRawMode() {}
-  setEncoding() {}
-  ref() {}
-  unref() {}
-  resume() {}
-  pause() {}
-  read = () => this.queue.shift() ?? null;
-  type(data: string) {
-    this.queue.push(data);
-    this.emit('readable');
-  }
-}
-
-const tick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 100; i++) {
-    if (check()) return;
-    await tick(20);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function mount(dir: string, world = {}) {
-  const stdout = new FakeStdout();
+  const stdout = new FakeStdout(120, 40);
   const stdin = new FakeStdin();
   let done: Turn | undefined | 'not yet' = 'not yet';
   const app = render(
@@ -118,7 +76,7 @@ describe('ChatApp', () => {
     const { stdout, stdin } = mount(MULTI);
     await until(() => stdout.last.includes('❯ 1. An order'), 'the choices');
     stdin.type('2');
-    await tick();
+    await tick(40);
     stdin.type(ENTER);
     await until(() => stdout.last.includes('you: A bill'), 'the label in the transcript');
   });
@@ -127,7 +85,7 @@ describe('ChatApp', () => {
     const { stdout, stdin, app, done } = mount(MULTI);
     await until(() => stdout.last.includes('What can I help you with today?'), 'the first question');
     for (const ch of 'I want a real person') stdin.type(ch);
-    await tick();
+    await tick(40);
     stdin.type(ENTER);
     await app.waitUntilExit();
     expect(stdout.last).toContain('[handoff → queue support: customer needs a person]');
@@ -139,7 +97,7 @@ describe('ChatApp', () => {
     await until(() => stdout.last.includes("What's your order number?"), 'the first question');
     for (const text of ['AB123456', 'sam@example.com']) {
       for (const ch of text) stdin.type(ch);
-      await tick();
+      await tick(40);
       stdin.type(ENTER);
       await tick(100);
     }

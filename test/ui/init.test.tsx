@@ -1,49 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, INDUSTRIES } from '../../src/cli/init-templates.js';
 import { type InitAnswers, InitApp } from '../../src/ui/init.js';
-
-/** A terminal for ink: records frames, and a stdin we type into. */
-class FakeStdout extends EventEmitter {
-  columns = 100;
-  rows = 30;
-  isTTY = true;
-  frames: string[] = [];
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-  get last(): string {
-    const plain = this.frames.map((f) => f.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ''));
-    return plain.findLast((f) => f.trim() !== '') ?? '';
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private queue: string[] = [];
-  setRawMode() {}
-  setEncoding() {}
-  ref() {}
-  unref() {}
-  resume() {}
-  pause() {}
-  read = () => this.queue.shift() ?? null;
-  type(data: string) {
-    this.queue.push(data);
-    this.emit('readable');
-  }
-}
-
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 100; i++) {
-    if (check()) return;
-    await tick();
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { FakeStdin, FakeStdout, until } from './terminal.js';
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';

@@ -1,23 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConversationResult } from '../../src/simulate/types.js';
 import { LiveRun, SimulationView } from '../../src/ui/simulate.js';
-
-class FakeStdout extends EventEmitter {
-  columns = 100;
-  rows = 30;
-  isTTY = true;
-  frames: string[] = [];
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-  get last(): string {
-    const plain = this.frames.map((f) => f.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ''));
-    return plain.findLast((f) => f.trim() !== '') ?? '';
-  }
-}
+import { FakeStdout } from './terminal.js';
 
 const ended = (id: string, passed: boolean): ConversationResult =>
   ({

@@ -1,18 +1,12 @@
-/** A small seeded random source (mulberry32): the same seed gives the same sequence everywhere. */
+import { random } from '../../random.js';
+
+/** A seeded random source (`random`, mulberry32) with the draws a simulated customer makes. */
 export class Rng {
-  private s: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = random(seed);
   }
 
   /** True with probability `p`. */

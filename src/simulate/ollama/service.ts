@@ -100,9 +100,8 @@ export class LiveService implements ModelService {
     }
   }
 
-  private note(call: ModelCall, outcome: Pick<Exchange, 'answer' | 'error'>): void {
-    if (!this.settings.record) return;
-    const { ctx } = call;
+  /** The recording of a conversation, begun when it is first needed. */
+  private recording(ctx: ConversationContext) {
     let entry = this.recordings.get(ctx.id);
     if (!entry) {
       entry = {
@@ -118,6 +117,12 @@ export class LiveService implements ModelService {
       };
       this.recordings.set(ctx.id, entry);
     }
+    return entry;
+  }
+
+  private note(call: ModelCall, outcome: Pick<Exchange, 'answer' | 'error'>): void {
+    if (!this.settings.record) return;
+    const entry = this.recording(call.ctx);
     entry.cassette.exchanges.push({
       kind: call.kind,
       ...(call.turn !== undefined ? { turn: call.turn } : {}),
@@ -131,23 +136,9 @@ export class LiveService implements ModelService {
   async finish(ctx: ConversationContext): Promise<void> {
     const dir = this.settings.record;
     if (!dir) return;
-    let entry = this.recordings.get(ctx.id);
-    if (!entry) {
-      // A conversation that needed no model (an opening, then the bot ended it) is recorded too,
-      // so that its replay finds a file.
-      entry = {
-        cassette: {
-          conversation: ctx.id,
-          persona: ctx.persona.id,
-          run: ctx.run,
-          seed: ctx.seed,
-          customer: this.settings.customer,
-          exchanges: [],
-        },
-        written: -1,
-      };
-      this.recordings.set(ctx.id, entry);
-    }
+    // A conversation that needed no model (an opening, then the bot ended it) is recorded too,
+    // so that its replay finds a file.
+    const entry = this.recording(ctx);
     if (entry.written === entry.cassette.exchanges.length) return;
     const write = this.settings.writeFile ?? writeFileAtomic;
     write(cassettePath(dir, ctx.persona.id, ctx.run), serializeCassette(entry.cassette));

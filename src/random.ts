@@ -1,0 +1,14 @@
+/**
+ * A small seeded random source (mulberry32): the same seed gives the same sequence everywhere, so
+ * a trained matcher, a simulated customer or a failing test can be made again from its seed.
+ */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
