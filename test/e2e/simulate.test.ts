@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,26 @@ describe('tact simulate on the example bot', () => {
     const text = readFileSync(path.join(dir, 'report.json'), 'utf8');
     expect(text).not.toContain('sam.k@example.com');
     expect(text).toContain('[hidden: email]');
+  });
+
+  it('a bot.json edited after compile is refused (exit 2), and runs with --allow-changed and a warning', async () => {
+    const bot = path.join(tmp, 'edited.json');
+    expect((await tact(['compile', 'flows', '-o', bot, '-q'])).exitCode).toBe(0);
+    const json = JSON.parse(readFileSync(bot, 'utf8'));
+    json.name = 'edited';
+    writeFileSync(bot, JSON.stringify(json));
+    const refused = await tact(['simulate', bot, '--personas', 'flows/personas', '-q']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      /^tact: Changed bot file: its "hash" sha256-\S+ does not match its content \(sha256-\S+\): it was edited after `tact compile`\. \(compile it again with `tact compile`, or simulate with it anyway with --allow-changed\)\n$/,
+    );
+    const allowed = await tact(['simulate', bot, '--personas', 'flows/personas', '-q', '--allow-changed']);
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.stderr).toMatch(
+      /^tact: warning: Changed bot file: its "hash" sha256-\S+ does not match its content \(sha256-\S+\): it was edited after `tact compile`\.\n$/,
+    );
+    expect(allowed.stdout).toContain('12 conversations: 12 passed, 0 failed (100%)');
   });
 
   it('the same conversations from a compiled bot.json, and whatever the number of workers', async () => {
