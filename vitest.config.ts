@@ -13,6 +13,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     isolate: false,
+    // The tests of tact's terminal screens play a person at a terminal, wherever they run. A CI
+    // runner sets CI=true, which makes ink draw only its last frame and tact draw no live screen
+    // (src/cli/io.ts liveTerminal): the workers see it as false, and the tests that are about CI set
+    // it themselves.
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary', 'html'] },
   },
 });

@@ -17,6 +17,7 @@ import {
 } from '../simulate/world.js';
 import { readBotFile } from './bot-file.js';
 import { lintAndCompile } from './compile.js';
+import { liveTerminal } from './io.js';
 import { addProjectOptions, type ProjectOptions, parseCount } from './options.js';
 import { holdSignals } from './process-guards.js';
 
@@ -52,7 +53,8 @@ On a terminal: the conversation with quick replies (pick by number, or arrow key
 and a side panel with the step, the matched intent and its score, the customer's sentiment and the
 data collected. Esc or Ctrl-C leaves. With piped input, each input line is one customer reply and
 the transcript is printed (\`bot: ...\`, \`you: ...\`, then how it ended); it stops at a handoff, an
-end, or the end of the input. Actions answer from --world; an action not in it returns {}.
+end, or the end of the input. In CI (CI or CONTINUOUS_INTEGRATION set) a terminal gets the piped
+form too, line by line. Actions answer from --world; an action not in it returns {}.
 
 Exit codes: 0 done (or left with Esc), 1 refused (lint errors in the flows), 2 could not chat (bad
 arguments, an unreadable or unsupported bot file, a bad --world file), 130 left with Ctrl-C.
@@ -65,7 +67,7 @@ Examples:
     .action(async (paths: string[], opts: ChatCommandOptions) => {
       const bot = loadChatBot(paths, opts);
       const world = opts.world ? loadWorld(opts.world) : {};
-      const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true && !opts.json;
+      const interactive = liveTerminal({ keys: true }) && !opts.json;
       // The transcript goes to a terminal: what the flows, the world or the input say is shown,
       // never obeyed as escape sequences. JSON keeps the data exact (safeJson escapes instead).
       const conversation = opts.json

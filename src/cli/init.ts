@@ -14,7 +14,7 @@ import {
   starterFiles,
   TACT_DEPENDENCY,
 } from './init-templates.js';
-import { writeOutput } from './io.js';
+import { liveTerminal, writeOutput } from './io.js';
 import { oneOf } from './options.js';
 
 interface InitOptions {
@@ -63,8 +63,9 @@ Writes, in DIR:
 Every starter lints clean under every rule and its personas pass.
 
 On a terminal it asks for the bot's name, the channel and the industry. With --name, --channel,
---industry or --yes, or when input or output is not a terminal (CI, a pipe), it asks nothing and
-takes the defaults (the folder's name, ${CHANNEL_IDS[0]}, ${INDUSTRY_IDS[0]}) for what no option gives.
+--industry or --yes, in CI (CI or CONTINUOUS_INTEGRATION set), or when input or output is not a
+terminal (a pipe), it asks nothing and takes the defaults (the folder's name, ${CHANNEL_IDS[0]},
+${INDUSTRY_IDS[0]}) for what no option gives.
 
 Files that exist are left alone unless --force: nothing is written and they are listed. An
 existing package.json is kept and only gets what it lacks (the scripts, and tact in
@@ -91,7 +92,7 @@ Examples:
         industry: opts.industry ?? INDUSTRY_IDS[0],
       };
       const flagged = [opts.name, opts.channel, opts.industry, opts.yes].some((o) => o !== undefined);
-      const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
+      const terminal = liveTerminal({ keys: true });
       const choices = !flagged && terminal ? await ask(where, defaults) : defaults;
       const why = nameProblem(choices.name);
       if (why) throw new TactError(why, 2, 'give one with --name, e.g. --name acme-support');

@@ -280,6 +280,21 @@ export function printWarnings(project: { warnings?: readonly string[] }): void {
   for (const w of project.warnings ?? []) process.stderr.write(`tact: warning: ${safeLine(w)}\n`);
 }
 
+/**
+ * Whether a person is at a terminal to draw a live screen for (the chat, simulate's live view,
+ * init's questions). Not in CI (`CI` or `CONTINUOUS_INTEGRATION` set, as ink and most tools read
+ * them): ink draws only its last frame there, so a screen would stay blank until it ends.
+ * `stdin` is asked for only where the screen takes keys.
+ */
+export function liveTerminal(options: { keys: boolean }): boolean {
+  const set = (name: string) => {
+    const v = process.env[name];
+    return v !== undefined && v !== '0' && v !== 'false';
+  };
+  if (set('CI') || set('CONTINUOUS_INTEGRATION')) return false;
+  return process.stdout.isTTY === true && (!options.keys || process.stdin.isTTY === true);
+}
+
 /** Whether to colour what goes to stdout: not with NO_COLOR, not into a pipe or file. */
 export function useColor(toFile: boolean): boolean {
   if (toFile) return false;

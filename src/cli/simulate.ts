@@ -14,7 +14,7 @@ import type { SimReport } from '../simulate/summary.js';
 import type { RunEvent } from '../simulate/types.js';
 import { readBotFile } from './bot-file.js';
 import { lintAndCompile } from './compile.js';
-import { projectInputs, useColor, writeOutput } from './io.js';
+import { liveTerminal, projectInputs, useColor, writeOutput } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
 import { onInterrupt } from './process-guards.js';
 import { addModelOptions, type ModelCommandOptions, modelEngineOptions } from './simulate-model.js';
@@ -105,7 +105,8 @@ the bot, compiled in memory behind the lint gate as \`tact compile\` does, or to
 A conversation ends at a handoff, an end step, when the customer is done or gives up, or at
 --max-turns. Per conversation: outcome, turns, fallbacks, when the customer asked for a person and
 when the handoff came, sentiment per turn, tone mismatches, repeated asks, steps and routes.
-On a terminal a live view shows the conversations in flight; otherwise one line per conversation.
+On a terminal a live view shows the conversations in flight; otherwise (or in CI: CI or
+CONTINUOUS_INTEGRATION set) one line per conversation.
 Ctrl-C stops new conversations, writes the report of those finished and exits 130.
 
 Exit codes: 0 every expectation held, 1 an expectation failed (or lint errors refused the run),
@@ -246,7 +247,7 @@ async function runSimulate(paths: string[], opts: SimulateCommandOptions): Promi
   });
   const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const live =
-    process.stdout.isTTY === true && !opts.quiet ? await startLiveView(target, engine.name, opts) : undefined;
+    liveTerminal({ keys: false }) && !opts.quiet ? await startLiveView(target, engine.name, opts) : undefined;
   const onEvent =
     live?.onEvent ??
     ((event: RunEvent) => {

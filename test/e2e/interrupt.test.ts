@@ -19,9 +19,13 @@ function runUntil(
   args: string[],
   ready: RegExp,
   act: (child: ReturnType<typeof spawn>) => (() => void) | undefined,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<Stopped> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', ...env },
+    });
     let out = '';
     let err = '';
     let acted = false;
@@ -79,5 +83,27 @@ describe('Ctrl-C in chat exits 130', () => {
       expect(esc.code).toBe(0);
     },
     90_000,
+  );
+
+  it.skipIf(!hasScript)(
+    'on a terminal in CI (CI=true): no ink screen, the chat goes line by line and Ctrl-C leaves with 130',
+    async () => {
+      const r = await runUntil(
+        'script',
+        ['-qec', `stty cols 120 rows 40; node ${BIN} chat ${FLOWS}`, '/dev/null'],
+        /choices:/,
+        (child) => {
+          // The terminal is in its usual (cooked) mode: Ctrl-C is SIGINT from the line discipline.
+          const press = setInterval(() => child.stdin!.write('\u0003'), 1000);
+          child.stdin!.write('\u0003');
+          return () => clearInterval(press);
+        },
+        { CI: 'true' },
+      );
+      expect(r.code).toBe(130);
+      expect(r.out).toMatch(/bot: Hi, I'm Ava/);
+      expect(r.out).not.toContain('\u001b[?25l');
+    },
+    60_000,
   );
 });
