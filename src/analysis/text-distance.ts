@@ -1,6 +1,9 @@
 // Edit distance and "did you mean": the one implementation for config keys, rule ids, step and
 // intent names (lint) and for the runtime's spelling correction and value matching. Pure, no imports.
 
+/** The three rows of editDistance, reused from call to call (the speller compares a word with many). */
+let rows: Int32Array[] = [0, 1, 2].map(() => new Int32Array(64));
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up and
  * returning `max + 1` as soon as the distance is known to exceed `max`.
@@ -12,9 +15,11 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
+  if (rows[0].length < lb + 1) rows = [0, 1, 2].map(() => new Int32Array(2 * (lb + 1)));
+  let prev2 = rows[0];
+  let prev = rows[1];
+  let cur = rows[2];
+  prev2.fill(0, 0, lb + 1);
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
@@ -30,7 +35,10 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
   }
   return prev[lb];
 }

@@ -54,6 +54,9 @@ export interface IntentMatch {
   ranking: { intent: string; score: number }[];
 }
 
+/** How many candidates a match lists in its ranking, best first. */
+const RANKED = 5;
+
 /** Scores of a reply whose content words are all unknown to the bot are multiplied by this. */
 const UNKNOWN_CONTENT_FACTOR = 0.25;
 
@@ -74,7 +77,8 @@ export function vectorize(
   const idx: number[] = [];
   const val: number[] = [];
   let norm = 0;
-  for (const [f, c] of counts) {
+  // forEach rather than for…of: no [key, value] pair allocated per feature.
+  counts.forEach((c, f) => {
     const i = lookup.get(f);
     const w = (1 + Math.log(c)) * (i === undefined ? unknownIdf : idf[i]) * featureGroupWeight(f, fw);
     norm += w * w;
@@ -82,7 +86,7 @@ export function vectorize(
       idx.push(i);
       val.push(w);
     }
-  }
+  });
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < val.length; k++) val[k] /= norm;
   return { idx, val };
@@ -235,7 +239,7 @@ export interface MatchOptions {
    * a reply meant for this step. Scores are those of the whole bot: a lone candidate is not
    * inflated.
    */
-  candidates?: Iterable<string>;
+  candidates?: Iterable<string> | ReadonlySet<string>;
 }
 
 /** The best intent for a customer reply, or `none` when no intent scores above the threshold. */
@@ -243,28 +247,38 @@ export function matchIntent(nlu: NluIndex, text: string, options: MatchOptions =
   const all = nlu.intents.length;
   if (all === 0) return { intent: 'none', score: 0, ranking: [] };
   const s = scoreIntents(nlu, text);
-  let ks = nlu.intents.map((_, k) => k);
+  const ks: number[] = [];
   if (options.candidates) {
-    const wanted = new Set(options.candidates);
-    ks = ks.filter((k) => wanted.has(nlu.intents[k]));
+    const wanted = options.candidates instanceof Set ? options.candidates : new Set(options.candidates);
+    for (let k = 0; k < all; k++) if (wanted.has(nlu.intents[k])) ks.push(k);
     if (ks.length === 0) return { intent: 'none', score: 0, ranking: [] };
-  }
+  } else for (let k = 0; k < all; k++) ks.push(k);
   const nk = all;
   const { prob, nearest, centroid } = nlu.blend;
-  const scored = ks.map((k) => ({
-    intent: nlu.intents[k],
-    score: round(
+  // The best RANKED, by score and then by position: kept in order as the scores come, rather than
+  // sorting every intent, since the matcher runs on every customer reply.
+  const topK: number[] = [];
+  const topScore: number[] = [];
+  for (const k of ks) {
+    let score = round(
       all < 2
         ? (nearest * s.nearest[k] + centroid * s.centroid[k]) / (nearest + centroid || 1)
         : prob * relativeProbability(s.prob[k], nk) + nearest * s.nearest[k] + centroid * s.centroid[k],
       4,
-    ),
-    k,
-  }));
-  for (const c of scored)
-    if (s.unknownContent || s.offTopic[c.k]) c.score = round(c.score * UNKNOWN_CONTENT_FACTOR, 4);
-  scored.sort((a, b) => b.score - a.score || a.k - b.k);
-  const ranking = scored.slice(0, 5).map(({ intent, score }) => ({ intent, score }));
+    );
+    if (s.unknownContent || s.offTopic[k]) score = round(score * UNKNOWN_CONTENT_FACTOR, 4);
+    // ks ascend, so a tie keeps the earlier intent ahead: insert after every score not below it.
+    let at = topScore.length;
+    while (at > 0 && topScore[at - 1] < score) at--;
+    if (at >= RANKED) continue;
+    topK.splice(at, 0, k);
+    topScore.splice(at, 0, score);
+    if (topK.length > RANKED) {
+      topK.pop();
+      topScore.pop();
+    }
+  }
+  const ranking = topK.map((k, i) => ({ intent: nlu.intents[k], score: topScore[i] }));
   const best = ranking[0];
   // A reply of numbers only ("42", "2") says nothing an intent can be about: it is a value or a
   // choice for the step, never a request.

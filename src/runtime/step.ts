@@ -126,6 +126,8 @@ function workingCopy(state: State): State {
 
 // A bot file is not changed while it runs (loadBot gives a prepared copy), so its candidates can be kept.
 const candidateCache = new WeakMap<BotFile, WeakMap<BotStep, Candidate[]>>();
+/** The intents a step can route on (candidateIntents), worked out once per step of a bot. */
+const candidateIntentCache = new WeakMap<BotFile, WeakMap<BotStep, ReadonlySet<string>>>();
 
 /** One call of `step`: a working copy of the state and the output so far. */
 class Run {
@@ -440,7 +442,7 @@ class Run {
     return { score, label: result?.label ?? 'neutral' };
   }
 
-  intentOf(text: string, candidates?: Set<string>): IntentMatch {
+  intentOf(text: string, candidates?: ReadonlySet<string>): IntentMatch {
     return (
       safely(() => matchIntent(this.bot.nlu as NluIndex, text, { candidates })) ?? {
         intent: 'none',
@@ -455,10 +457,20 @@ class Run {
    * step's candidates test (its options and routes, the flow's and global handlers). Matching only
    * among them keeps an intent of another flow from taking a reply meant for this step.
    */
-  candidateIntents(st: BotStep): Set<string> {
-    const out = new Set<string>(['human']);
-    for (const [id, def] of Object.entries(this.bot.intents ?? {})) if (def?.sensitive) out.add(id);
-    for (const intent of testedIntents(this.candidates(st))) if (intent !== ARE_YOU_A_BOT) out.add(intent);
+  candidateIntents(st: BotStep): ReadonlySet<string> {
+    let perStep = candidateIntentCache.get(this.bot);
+    if (!perStep) {
+      perStep = new WeakMap();
+      candidateIntentCache.set(this.bot, perStep);
+    }
+    let out = perStep.get(st);
+    if (!out) {
+      const set = new Set<string>(['human']);
+      for (const [id, def] of Object.entries(this.bot.intents ?? {})) if (def?.sensitive) set.add(id);
+      for (const intent of testedIntents(this.candidates(st))) if (intent !== ARE_YOU_A_BOT) set.add(intent);
+      out = set;
+      perStep.set(st, out);
+    }
     return out;
   }
 }
