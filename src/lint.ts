@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { forgetProject } from './analysis/memo.js';
@@ -7,6 +6,7 @@ import { TactError } from './errors.js';
 import { type LoadedProject, type LoadOptions, loadProject } from './flow/load.js';
 import type { Pos, Project, Severity, SeveritySetting } from './flow/types.js';
 import { LintCache } from './lint-cache.js';
+import { ownRequire } from './own-files.js';
 import { renderMessage } from './rules/define.js';
 import { allRules, ruleMetas, UNUSED_DISABLE } from './rules/registry.js';
 import type { Finding, LintReport, Report, RuleMeta } from './rules/types.js';
@@ -33,7 +33,6 @@ export const PER_FILE_RULES: ReadonlySet<string> = new Set([
 ]);
 
 const SEVERITIES = new Set(['error', 'warn', 'info', 'off']);
-const require = createRequire(import.meta.url);
 
 /** Lint flows, personas and config under the given paths (files or folders). */
 export function lint(paths: string[], options: LintOptions = {}): LintReport & { project: LoadedProject } {
@@ -245,13 +244,12 @@ let compiledOptions: Record<string, ValidateFunction> | undefined;
 let ajv: import('ajv/dist/2020.js').default | undefined;
 
 /**
- * The validator of a rule's options: compiled at build time (rule-options.cjs beside the built
- * module, scripts/build-extras.js), else compiled now.
+ * The validator of a rule's options: compiled at build time (dist/rule-options.cjs, scripts/build-extras.js), else compiled now.
  */
 function optionsValidator(meta: RuleMeta): ValidateFunction {
   if (compiledOptions === undefined) {
     try {
-      compiledOptions = require('./rule-options.cjs') as Record<string, ValidateFunction>;
+      compiledOptions = ownRequire('./rule-options.cjs') as Record<string, ValidateFunction>;
     } catch {
       compiledOptions = {};
     }
@@ -259,7 +257,7 @@ function optionsValidator(meta: RuleMeta): ValidateFunction {
   const built = compiledOptions[optionsValidatorName(meta.id)];
   if (built) return built;
   if (!ajv) {
-    const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const Ajv2020 = ownRequire('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     ajv = new Ajv2020.default(RULE_OPTIONS_AJV);
   }
   return ajv.compile(meta.optionsSchema);

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { suggest } from '../analysis/text-distance.js';
+import { ownRequire } from '../own-files.js';
 import type { LoadProblem } from './types.js';
 import type { ParsedYaml, PathKey } from './yaml.js';
-
-const require = createRequire(import.meta.url);
 
 export type SchemaKind = 'flow' | 'config' | 'persona';
 export const SCHEMA_KINDS: readonly SchemaKind[] = ['flow', 'config', 'persona'];
@@ -21,21 +19,21 @@ export const AJV_OPTIONS: Options = {
 let validators: Record<SchemaKind, ValidateFunction> | undefined;
 
 /**
- * The validators compiled at build time (validators.cjs beside the built module); where they are
+ * The validators compiled at build time (dist/flow/validators.cjs); where they are
  * missing (tests run from the sources) the schemas are compiled now.
  */
 function getValidators(): Record<SchemaKind, ValidateFunction> {
   if (validators) return validators;
   try {
-    validators = require('./validators.cjs') as Record<SchemaKind, ValidateFunction>;
+    validators = ownRequire('./flow/validators.cjs') as Record<SchemaKind, ValidateFunction>;
     return validators;
   } catch {
     // not built: compile below
   }
-  const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const Ajv2020 = ownRequire('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020.default(AJV_OPTIONS);
   for (const kind of SCHEMA_KINDS) {
-    ajv.addSchema(require(`../../schemas/${kind}.schema.json`), `${kind}.schema.json`);
+    ajv.addSchema(ownRequire(`../schemas/${kind}.schema.json`), `${kind}.schema.json`);
   }
   validators = {
     flow: ajv.getSchema('flow.schema.json')!,
@@ -47,7 +45,7 @@ function getValidators(): Record<SchemaKind, ValidateFunction> {
 
 /** The schema of one kind of file, as loaded (for docs and tests). */
 export function schemaFor(kind: SchemaKind): unknown {
-  return require(`../../schemas/${kind}.schema.json`);
+  return ownRequire(`../schemas/${kind}.schema.json`);
 }
 
 /**

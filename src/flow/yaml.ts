@@ -1,13 +1,12 @@
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair, YAMLError, YAMLMap } from 'yaml';
+import { ownRequire } from '../own-files.js';
 import type { LoadProblem, Pos } from './types.js';
 import { parseFast, type Range } from './yaml-fast.js';
 
-const require = createRequire(import.meta.url);
 // `yaml` is loaded only for a file the fast path leaves to it.
 let yamlLib: typeof import('yaml') | undefined;
 const lib = () => {
-  yamlLib ??= require('yaml') as typeof import('yaml');
+  yamlLib ??= ownRequire('yaml') as typeof import('yaml');
   return yamlLib;
 };
 

@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { TactError } from '../errors.js';
+import { ownRequire } from '../own-files.js';
 import { SIM_REPORT_FORMAT, SIM_REPORT_VERSION, type SimReport, summarize } from './summary.js';
 import type { ConversationResult } from './types.js';
 
-const require = createRequire(import.meta.url);
 let validator: ValidateFunction | undefined;
 
 /** schemas/sim-report.schema.json, compiled once. */
 function validateReport(json: unknown): string | undefined {
   validator ??= new Ajv2020.default({ allErrors: false, strict: false }).compile(
-    require('../../schemas/sim-report.schema.json'),
+    ownRequire('../schemas/sim-report.schema.json'),
   );
   if (validator(json)) return undefined;
   const e = validator.errors?.[0];
