@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { TactError } from '../errors.js';
@@ -219,7 +219,10 @@ function loadTarget(paths: string[], opts: SimulateCommandOptions): Target {
     throw new TactError(
       `no personas in ${[...paths, ...personaPaths].join(', ') || 'the current folder'}`,
       2,
-      'write *.persona.yaml files (see docs/simulation.md), or give their folder with --personas',
+      // A project tact init wrote keeps them in personas/, beside flows/: say so, if that is it.
+      paths.length > 0 && personaPaths.length === 0 && existsSync(path.resolve('personas'))
+        ? 'personas/ was not among the paths: run `tact simulate` for the whole project, or add --personas personas'
+        : 'write *.persona.yaml files (see docs/simulation.md), or give their folder with --personas',
     );
   if (opts.persona?.length) {
     const known = new Set(personas.map((p) => p.id));

@@ -212,6 +212,19 @@ describe('tact simulate: bad input is exit 2 with what to do', () => {
     );
   });
 
+  it('no personas in flows/ of a project tact init wrote: says they are in personas/', async () => {
+    expect((await tact(['init', 'fresh', '--yes'], { cwd: tmp })).exitCode).toBe(0);
+    const r = await tact(['simulate', 'flows'], { cwd: path.join(tmp, 'fresh') });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe(
+      'tact: no personas in flows (personas/ was not among the paths: run `tact simulate` for the whole project, or add --personas personas)\n',
+    );
+    expect(
+      (await tact(['simulate', 'flows', '--personas', 'personas', '-q'], { cwd: path.join(tmp, 'fresh') }))
+        .exitCode,
+    ).toBe(0);
+  });
+
   it('an unknown --persona lists those there are', async () => {
     const r = await tact(['simulate', 'flows', '--persona', 'nobody']);
     expect(r.exitCode).toBe(2);
