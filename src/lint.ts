@@ -302,15 +302,17 @@ function applyDisableComments(
         target: target + 1,
         used: new Set(),
       };
-      for (const r of c.rules)
-        if (!known.has(r) && severities[UNUSED_DISABLE.id] !== 'off')
-          extra.push(
-            toFinding(UNUSED_DISABLE, severities[UNUSED_DISABLE.id] as Severity, {
-              messageId: 'unknownRule',
-              data: { rule: r },
-              at: c.pos,
-            }),
-          );
+      for (const r of c.rules) {
+        if (known.has(r) || severities[UNUSED_DISABLE.id] === 'off') continue;
+        const suggestion = suggest(r, [...known]);
+        extra.push(
+          toFinding(UNUSED_DISABLE, severities[UNUSED_DISABLE.id] as Severity, {
+            messageId: suggestion ? 'unknownRuleSuggest' : 'unknownRule',
+            data: suggestion ? { rule: r, suggestion } : { rule: r },
+            at: c.pos,
+          }),
+        );
+      }
       comments.push(c);
     });
   }

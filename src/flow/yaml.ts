@@ -190,7 +190,7 @@ export function parseWithYaml(
   // One syntax error per line: the parser often reports the same slip twice.
   const errorLines = new Set<number>();
   for (const err of doc.errors) {
-    const problem = yamlProblem(file, err, lc);
+    const problem = yamlProblem(file, err, lc, text);
     if (errorLines.has(problem.pos.line)) continue;
     errorLines.add(problem.pos.line);
     problems.push(problem);
@@ -222,17 +222,36 @@ export function parseWithYaml(
   return { file, text, value, problems, posAt };
 }
 
-function yamlProblem(file: string, err: YAMLError, lc: LineCounter): LoadProblem {
-  const s = lineCol(lc, err.pos[0]);
+function yamlProblem(file: string, err: YAMLError, lc: LineCounter, text: string): LoadProblem {
   const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // A quote never closed takes the rest of the file: the library reports it at the end, where
+  // nothing is wrong. Point at the quote that opens it instead.
+  const quote = err.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(first)?.[1] : undefined;
+  const opening = quote ? openingQuote(text, quote, err.pos[0]) : undefined;
+  const s = lineCol(lc, opening ?? err.pos[0]);
   return {
     rule: 'yaml',
     message:
       err.code === 'MULTIPLE_DOCS'
         ? 'a second YAML document: a tact file holds one, and this `---` starts another; remove the line, or move what follows into a file of its own'
-        : `YAML syntax: ${first}`,
+        : opening !== undefined
+          ? `YAML syntax: this ${quote} is never closed, so the text runs to the end of the file: add the closing ${quote}`
+          : `YAML syntax: ${first}`,
     pos: { file, line: s.line, column: s.col },
   };
+}
+
+/** The offset of the quote that opens the quoted scalar running to `end`, from yaml's lexer. */
+function openingQuote(text: string, quote: string, end: number): number | undefined {
+  let offset = 0;
+  let found: number | undefined;
+  for (const token of new (lib().Lexer)().lex(text)) {
+    // The lexer's control tokens (document, flow, scalar starts) are not in the text.
+    if (/^[\x02\x18\x1f]$/.test(token)) continue;
+    if (token.startsWith(quote) && offset < end) found = offset;
+    offset += token.length;
+  }
+  return found;
 }
 
 function findDuplicateKeys(

@@ -15,6 +15,7 @@ export const UNUSED_DISABLE: RuleMeta = {
   messages: {
     unused: 'this disable comment silences nothing: no `{rule}` finding on the next line',
     unknownRule: 'unknown rule `{rule}` in a disable comment',
+    unknownRuleSuggest: 'unknown rule `{rule}` in a disable comment: did you mean `{suggestion}`?',
   },
 };
 

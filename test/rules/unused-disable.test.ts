@@ -67,14 +67,26 @@ testRule(throughLint('unused-disable'), {
       ],
     },
     {
-      name: 'a comment naming a rule that does not exist',
+      name: 'a comment naming a rule that does not exist, with the rule it likely means',
       flow: flow('# tact-disable-next-line unknown-targets -- a typo'),
+      errors: [
+        {
+          messageId: 'unknownRuleSuggest',
+          line: 5,
+          column: 5,
+          message: 'unknown rule `unknown-targets` in a disable comment: did you mean `unknown-target`?',
+        },
+      ],
+    },
+    {
+      name: 'a comment naming a rule like none there is',
+      flow: flow('# tact-disable-next-line politeness -- no such rule'),
       errors: [
         {
           messageId: 'unknownRule',
           line: 5,
           column: 5,
-          message: 'unknown rule `unknown-targets` in a disable comment',
+          message: 'unknown rule `politeness` in a disable comment',
         },
       ],
     },

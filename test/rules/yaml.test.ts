@@ -66,9 +66,37 @@ testRule(throughLint('yaml'), {
       ],
     },
     {
-      name: 'an unclosed quote',
+      name: 'an unclosed quote, at the quote that opens it',
       flow: lines('flow: main', 'steps:', '  greet:', '    say: "Hello', '    end: resolved'),
-      errors: [{ messageId: 'problem', line: 6, column: 1, message: 'YAML syntax: Missing closing "quote' }],
+      errors: [
+        {
+          messageId: 'problem',
+          line: 4,
+          column: 10,
+          message:
+            'YAML syntax: this " is never closed, so the text runs to the end of the file: add the closing "',
+        },
+      ],
+    },
+    {
+      name: "an unclosed single quote after a closed one ('' is a quote inside)",
+      flow: lines(
+        'flow: main',
+        'steps:',
+        '  greet:',
+        "    say: 'It''s here'",
+        "    ask: 'Anything else",
+        '    end: resolved',
+      ),
+      errors: [
+        {
+          messageId: 'problem',
+          line: 5,
+          column: 10,
+          message:
+            "YAML syntax: this ' is never closed, so the text runs to the end of the file: add the closing '",
+        },
+      ],
     },
     {
       name: 'a tab for indentation',
@@ -157,9 +185,10 @@ testRule(throughLint('yaml'), {
         {
           messageId: 'problem',
           file: 'personas/bad.persona.yaml',
-          line: 3,
-          column: 1,
-          message: 'YAML syntax: Missing closing "quote',
+          line: 2,
+          column: 7,
+          message:
+            'YAML syntax: this " is never closed, so the text runs to the end of the file: add the closing "',
         },
       ],
     },
