@@ -6,8 +6,10 @@
 // - anything else (a CI file, a fragment of a file) must be valid YAML.
 // Each example lints clean, or says which findings it shows in a comment inside it:
 // `# shows: human-exit, fallback-escalates` (a rule twice for two findings of it). The test checks
-// exactly those rules, as many times as listed. The pages of docs/rules/ are left to each rule's
-// own test (test/rules/), which checks their bad and fixed examples against the rule.
+// exactly those rules, as many times as listed. The pages of docs/rules/ are checked by
+// test/docs/rule-pages.test.ts: every example of a page against the page's rule (the bad example
+// reported on the lines it marks, the fixed ones clean, the silenced ones silenced, the configs
+// valid).
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

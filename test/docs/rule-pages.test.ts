@@ -1,3 +1,27 @@
+// Every ```yaml example of every page in docs/rules/ is linted through the library, in process, in
+// a small project, and checked against the page's rule. One test per page.
+//
+// What an example is, the page says as a reader reads it:
+// - after a paragraph that begins "Bad", the bad example (one per page). Each line it reports ends
+//   with a comment naming the rule: `# human-exit`, `# fallback-escalates ×2` for two findings
+//   there, and after a colon a note for the reader; a note that is a path (`a → b`, or `… a → b`
+//   for its end) is the finding's path. The rule's findings must be exactly on those lines.
+// - after a paragraph that begins "Fixed", a fix: with it, the rule finds nothing, and the project
+//   loads with no YAML or schema problem.
+// - a block with `# tact-disable-next-line RULE -- reason`: the rule finds nothing and
+//   `unused-disable` nothing (the comment silences a real finding).
+// - any other block is a config (tact.config.yaml, e.g. under "Options"): it loads, nothing is
+//   found in it, and the rule still finds nothing in the fixed project; one that turns the rule
+//   off silences the bad example.
+//
+// Where an example goes: a whole flow (`flow:` and `steps:`) or persona is a file of its own, a
+// first line `# flows/x.flow.yaml` or `# tact.config.yaml` names its file, and a fragment is merged
+// into its file: steps at two spaces (a fragment always starts at a step key or a top-level key)
+// and top-level keys replace the step, data, intent or rule of the same name, or are added. The
+// bad example is merged into the page's context (CONTEXTS below: the flows and config its fragments
+// need, each with nothing the rule reports), a fix into the bad example, a silenced example into
+// the bad example with its first fix in a flow or persona, a config into the fixed project.
+// RULE_PAGES_DEBUG=1 prints each project and all its findings.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +33,7 @@ import {
   type Files,
   isWholeFlow,
   kindOf,
-  type Line,
+  type Linted,
   linesOf,
   lintFiles,
   merge,
@@ -232,57 +256,54 @@ handlers:
 const MAIN = 'flows/main.flow.yaml';
 const CONFIG = 'tact.config.yaml';
 const PERSONA = 'personas/example.persona.yaml';
+/** The rules whose findings are the loader's problems: their bad examples do not load. */
+const LOAD_RULES = new Set(['yaml', 'schema', 'duplicate-flow']);
 
-function fileOf(e: Example, flowFile: string): string {
+/** The file an example goes to: its `# path` line, else by what it is (a flow fragment to `flow`). */
+function fileOf(e: Example, flow: string): string {
   if (e.marker) return e.marker;
   const kind = kindOf(e);
-  return kind === 'config' ? CONFIG : kind === 'persona' ? PERSONA : flowFile;
+  return kind === 'config' ? CONFIG : kind === 'persona' ? PERSONA : flow;
 }
 
-const isWhole = (e: Example) => isWholeFlow(e) || /^persona:/m.test(e.text);
-
 /** Put an example into a project: a whole file replaces the file, a fragment is merged into it. */
-function place(files: Files, e: Example, flowFile: string, mode: 'over' | 'under'): Files {
-  const file = fileOf(e, flowFile);
-  const base = files[file];
-  const lines = isWhole(e) || !base ? linesOf(e) : merge(base, linesOf(e), mode);
-  // Every line of the example is in the file (its sections may come in another order).
+function place(files: Files, e: Example, flow: string, mode: 'over' | 'under' = 'over'): Files {
+  const file = fileOf(e, flow);
+  const whole = isWholeFlow(e) || /^persona:/m.test(e.text);
+  const lines = whole || !files[file] ? linesOf(e) : merge(files[file], linesOf(e), mode);
   expect(
     lines.filter((l) => l.from?.example === e.index).map((l) => l.from?.line),
-    `example ${e.index} is all in ${file}`,
+    `example ${e.index}: all its lines are in ${file}`,
   ).toEqual(expect.arrayContaining(linesOf(e).map((l) => l.from?.line)));
   return { ...files, [file]: lines };
 }
 
 interface Mark {
   line: number;
-  /** The path the note gives (`a → b`); after `…`, the end of the path. */
+  /** The path the note gives (`a → b`); `partial` after `…`: the end of the path. */
   path?: string[];
-  partial?: boolean;
+  partial: boolean;
 }
 
-/**
- * The lines a bad example says are reported: a trailing `# RULE` comment, `# RULE ×2` for two
- * findings on the line, and after a colon a note; a note that is a path (`a → b`, or `… a → b` for
- * its end) is the path of the finding.
- */
+/** The lines a bad example marks as reported by `rule`, once per finding. */
 function marksOf(e: Example, rule: string): Mark[] {
-  const re = new RegExp(`\\s#\\s*${rule}(?: ×(\\d+))?(?::\\s*(.*))?\\s*$`);
+  const re = new RegExp(`\\s#\\s*${rule}(?: ×(\\d+))?(?::\\s*(.*))?$`);
   return e.text.split('\n').flatMap((text, i) => {
     const m = re.exec(text);
     if (!m) return [];
-    let note = (m[2] ?? '').trim();
+    const note = (m[2] ?? '').trim();
     const partial = /^(…|\.\.\.)/.test(note);
-    note = note.replace(/^(…|\.\.\.)\s*/, '');
-    const path = note.includes('→') ? note.split('→').map((s) => s.trim()) : undefined;
+    const steps = note.replace(/^(…|\.\.\.)\s*/, '');
+    const path = steps.includes('→') ? steps.split('→').map((s) => s.trim()) : undefined;
     return Array.from({ length: Number(m[1] ?? 1) }, () => ({ line: i + 1, path, partial }));
   });
 }
 
-const show = (linted: ReturnType<typeof lintFiles>, f: Finding) => {
+/** Where a finding is: a line of an example, or of the context (which should have none). */
+function where(linted: Linted, f: Finding): string {
   const at = linted.exampleLine(f);
   return at ? `example ${at.example} line ${at.line}` : `${f.file}:${f.line} (context)`;
-};
+}
 
 /** The finding's path as the mark writes it: qualified or not, whole or its end. */
 function pathAsMarked(f: Finding, mark: Mark & { path: string[] }): string[] {
@@ -291,116 +312,114 @@ function pathAsMarked(f: Finding, mark: Mark & { path: string[] }): string[] {
   return mark.partial ? steps.slice(-mark.path.length) : steps;
 }
 
-const PAGES = readdirSync(path.join(ROOT, 'docs/rules'))
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => f.replace(/\.md$/, ''))
-  .sort();
+function lint(files: Files, label: string, file: string): Linted {
+  const linted = lintFiles(files);
+  if (process.env.RULE_PAGES_DEBUG) {
+    console.log(`--- ${label}: ${file}\n${linted.files[file]}`);
+    for (const f of linted.findings)
+      console.log(
+        `  ${f.ruleId} ${where(linted, f)} ${f.message} ${(f.path ?? []).map((p) => p.step).join(' → ')}`,
+      );
+    if (linted.problems.length) console.log(linted.problems);
+  }
+  return linted;
+}
 
-function checkPage(rule: string) {
+const list = (linted: Linted, fs: Finding[]) =>
+  fs.map((f) => `${f.ruleId} ${where(linted, f)}: ${f.message}`);
+
+function checkPage(rule: string): void {
   const examples = pageExamples(`docs/rules/${rule}.md`);
   const context = CONTEXTS[rule];
   expect(context, `a context for docs/rules/${rule}.md in CONTEXTS`).toBeDefined();
   const ctx: Files = Object.fromEntries(Object.entries(context.files).map(([k, v]) => [k, contextLines(v)]));
   const bads = examples.filter((e) => e.role === 'bad');
-  const fixes = examples.filter((e) => e.role === 'fixed');
-  const loadRule = ['yaml', 'schema', 'duplicate-flow'].includes(rule);
-  const log: string[] = [];
-  const dump = process.env.PAGES_DUMP;
+  expect(
+    bads.map((e) => e.index),
+    'one bad example',
+  ).toHaveLength(1);
 
-  const badFile = (e: Example) => fileOf(e, MAIN);
-  const badProjects = bads.map((e) => ({ e, files: place(ctx, e, MAIN, 'under') }));
-  const base = badProjects[0];
-  for (const { e, files } of badProjects) {
-    const linted = lintFiles(files);
-    const mine = linted.findings.filter((f) => f.ruleId === rule);
-    if (dump) {
-      console.log(`--- ${rule} bad #${e.index}\n${linted.files[badFile(e)]}`);
-      for (const f of linted.findings)
-        console.log(
-          `  ${f.ruleId} ${show(linted, f)} ${f.message} ${(f.path ?? []).map((p) => p.step).join(' → ')}`,
-        );
-      console.log(linted.problems);
-    }
-    if (!loadRule) expect(linted.problems, `example ${e.index} (bad) loads`).toEqual([]);
-    const marks = marksOf(e, rule);
-    expect(marks.length, `example ${e.index} (bad) marks the lines reported`).toBeGreaterThan(0);
-    expect(mine.map((f) => show(linted, f)).sort(), `example ${e.index} (bad): the ${rule} findings`).toEqual(
-      marks.map((m) => `example ${e.index} line ${m.line}`).sort(),
-    );
-    for (const m of marks) {
-      if (!m.path) continue;
-      const f = mine.find((f) => linted.exampleLine(f)?.line === m.line)!;
-      expect(
-        pathAsMarked(f, { ...m, path: m.path }),
-        `path of the finding at example ${e.index} line ${m.line}`,
-      ).toEqual(m.path);
-    }
+  const [bad] = bads;
+  const badFile = fileOf(bad, MAIN);
+  const badProject = place(ctx, bad, MAIN, 'under');
+  const linted = lint(badProject, `${rule}: bad example ${bad.index}`, badFile);
+  if (!LOAD_RULES.has(rule)) expect(linted.problems, `example ${bad.index} (bad) loads`).toEqual([]);
+  const marks = marksOf(bad, rule);
+  expect(marks.length, `example ${bad.index} (bad) marks the lines ${rule} reports`).toBeGreaterThan(0);
+  const found = linted.findings.filter((f) => f.ruleId === rule);
+  expect(
+    found.map((f) => where(linted, f)).sort(),
+    `example ${bad.index} (bad): where ${rule} reports`,
+  ).toEqual(marks.map((m) => `example ${bad.index} line ${m.line}`).sort());
+  for (const m of marks) {
+    if (!m.path) continue;
+    const f = found.find((f) => linted.exampleLine(f)?.line === m.line)!;
+    expect(
+      pathAsMarked(f, { ...m, path: m.path }),
+      `path of the finding at example ${bad.index} line ${m.line}`,
+    ).toEqual(m.path);
   }
-  const fixedProjects = fixes.map((e) => ({
-    e,
-    files: place(base?.files ?? ctx, e, base ? badFile(base.e) : MAIN, 'over'),
-  }));
-  for (const { e, files } of fixedProjects) {
-    const linted = lintFiles(files);
-    if (dump) {
-      console.log(`--- ${rule} fixed #${e.index}\n${linted.files[fileOf(e, MAIN)]}`);
-      for (const f of linted.findings) console.log(`  ${f.ruleId} ${show(linted, f)} ${f.message}`);
-      console.log(linted.problems);
-    }
+
+  const fixes = examples
+    .filter((e) => e.role === 'fixed')
+    .map((e) => ({ e, files: place(badProject, e, badFile) }));
+  for (const { e, files } of fixes) {
+    const linted = lint(files, `${rule}: fixed example ${e.index}`, fileOf(e, badFile));
     expect(linted.problems, `example ${e.index} (fixed) loads`).toEqual([]);
     expect(
-      linted.findings.filter((f) => f.ruleId === rule).map((f) => `${show(linted, f)}: ${f.message}`),
+      list(
+        linted,
+        linted.findings.filter((f) => f.ruleId === rule),
+      ),
       `example ${e.index} (fixed): no ${rule} finding`,
     ).toEqual([]);
   }
-  const clean = fixedProjects[0]?.files ?? base?.files ?? ctx;
+
+  const flowFix = fixes.find((x) => kindOf(x.e) !== 'config');
   for (const e of examples.filter((x) => x.role === 'silenced')) {
-    expect(e.text, `example ${e.index} silences ${rule}`).toMatch(
+    expect(e.text, `example ${e.index} silences ${rule}, with a reason`).toMatch(
       new RegExp(`# tact-disable-next-line ${rule} -- \\S`),
     );
-    // Into the bad example with its first fix in a flow or persona (a fix in tact.config.yaml
-    // applies everywhere, so the comment is shown on the bad example alone).
-    const fixed = fixedProjects.find((p) => kindOf(p.e) !== 'config');
-    const into = fixed?.files ?? base?.files ?? ctx;
-    const cleanFile = fileOf(e, fixed ? fileOf(fixed.e, badFile(base.e)) : base ? badFile(base.e) : MAIN);
-    const linted = lintFiles(place(into, e, cleanFile, 'over'));
-    if (dump) {
-      console.log(`--- ${rule} silenced #${e.index}\n${linted.files[fileOf(e, cleanFile)]}`);
-      for (const f of linted.findings) console.log(`  ${f.ruleId} ${show(linted, f)} ${f.message}`);
-      console.log(linted.problems);
-    }
-    if (!loadRule) expect(linted.problems, `example ${e.index} (silenced) loads`).toEqual([]);
+    const into = flowFix?.files ?? badProject;
+    const file = fileOf(e, flowFix ? fileOf(flowFix.e, badFile) : badFile);
+    const linted = lint(place(into, e, file), `${rule}: silenced example ${e.index}`, file);
+    if (!LOAD_RULES.has(rule)) expect(linted.problems, `example ${e.index} (silenced) loads`).toEqual([]);
     expect(
-      linted.findings
-        .filter((f) => f.ruleId === rule || f.ruleId === 'unused-disable')
-        .map((f) => `${f.ruleId} ${show(linted, f)}: ${f.message}`),
-      `example ${e.index} (silenced): no ${rule} finding, the comment is used`,
+      list(
+        linted,
+        linted.findings.filter((f) => f.ruleId === rule || f.ruleId === 'unused-disable'),
+      ),
+      `example ${e.index} (silenced): no ${rule} finding, and the comment is used`,
     ).toEqual([]);
   }
+
   for (const e of examples.filter((x) => x.role === 'config')) {
-    expect(kindOf(e), `example ${e.index} is a config (no Bad/Fixed paragraph above it)`).toBe('config');
+    expect(kindOf(e), `example ${e.index} is a config (or say "Bad" or "Fixed" above it)`).toBe('config');
     const off = new RegExp(`^\\s*${rule}: off\\b`, 'm').test(e.text);
-    const linted = lintFiles(place(off ? base.files : clean, e, MAIN, 'over'));
-    if (dump) {
-      console.log(`--- ${rule} config #${e.index}\n${linted.files[CONFIG]}`);
-      for (const f of linted.findings) console.log(`  ${f.ruleId} ${show(linted, f)} ${f.message}`);
-      console.log(linted.problems);
-    }
+    const into = off ? badProject : (fixes[0]?.files ?? badProject);
+    const linted = lint(place(into, e, badFile), `${rule}: config example ${e.index}`, CONFIG);
     expect(linted.problems, `example ${e.index} (config) loads`).toEqual([]);
     expect(
-      linted.findings
-        .filter((f) => f.file === CONFIG || (off && f.ruleId === rule))
-        .map((f) => `${f.ruleId} ${f.file}:${f.line}: ${f.message}`),
-      `example ${e.index} (config): ${off ? `turns ${rule} off` : 'no finding in tact.config.yaml'}`,
+      list(
+        linted,
+        linted.findings.filter((f) => f.file === CONFIG || f.ruleId === rule),
+      ),
+      `example ${e.index} (config): ${off ? `turns ${rule} off` : `no finding in ${CONFIG}, and no ${rule} finding`}`,
     ).toEqual([]);
   }
-  return log;
 }
 
+const PAGES = readdirSync(path.join(ROOT, 'docs/rules'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.replace(/\.md$/, ''))
+  .sort();
+
 describe('the YAML examples of docs/rules/', () => {
+  it('every page has a context and every context a page', () => {
+    expect(Object.keys(CONTEXTS).sort()).toEqual(PAGES);
+  });
+
   it.each(PAGES)('docs/rules/%s.md', (rule) => {
     checkPage(rule);
   });
 });
-
-export type { Line };

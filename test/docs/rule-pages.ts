@@ -124,12 +124,12 @@ const indentOf = (t: string) => t.length - t.trimStart().length;
 
 function sections(lines: Line[]): Section[] {
   const first = lines.find((l) => !isComment(l.text));
-  // Steps at two spaces, without `steps:` above them.
-  if (first && indentOf(first.text) === 2) lines = [{ text: 'steps:' }, ...lines];
-  else if (first && indentOf(first.text) > 2)
-    throw new Error(
-      `a fragment at ${indentOf(first.text)} spaces: give it its step key (${first.text.trim()})`,
-    );
+  if (!first) throw new Error('an example of nothing but comments: show the line it is about');
+  const indent = indentOf(first.text);
+  if (indent > 2)
+    throw new Error(`a fragment at ${indent} spaces: give it its step key (${first.text.trim()})`);
+  // Steps at two spaces are the body of `steps:`, written without its key line.
+  if (indent === 2) return [{ key: 'steps', head: [], body: lines, entries: entriesOf(lines) }];
   const out: Section[] = [];
   let pending: Line[] = [];
   for (const l of lines) {
@@ -139,22 +139,12 @@ function sections(lines: Line[]): Section[] {
       pending = [];
     } else if (isComment(l.text) && (indentOf(l.text) === 0 || out.length === 0)) pending.push(l);
     else {
-      const s = out.at(-1);
-      if (!s) throw new Error(`a line before any key: ${l.text}`);
-      s.body.push(...pending, l);
+      out.at(-1)?.body.push(...pending, l);
       pending = [];
     }
   }
-  if (pending.length) out.at(-1)?.body.push(...pending);
+  out.at(-1)?.body.push(...pending);
   for (const s of out) s.entries = entriesOf(s.body);
-  // A section written without a key line (steps at two spaces) has no head line of its own.
-  if (
-    out[0]?.head.at(-1)?.from === undefined &&
-    out[0]?.head.at(-1)?.text === 'steps:' &&
-    first &&
-    indentOf(first.text) === 2
-  )
-    out[0].head = out[0].head.slice(0, -1);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/bad-condition.js';
 import { type RuleCase, testRule } from '../helpers/rule-tester.js';
-import { goodProject, testFixtureAndDocs } from './structure-projects.js';
+import { goodProject, testFixture } from './structure-projects.js';
 
 const BRANCH = (data: string, cases: string[]) => `flow: main
 data:
@@ -262,4 +262,4 @@ steps:
   ],
 });
 
-testFixtureAndDocs(rule);
+testFixture(rule);

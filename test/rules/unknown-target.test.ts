@@ -1,6 +1,6 @@
 import rule from '../../src/rules/unknown-target.js';
 import { type RuleCase, testRule } from '../helpers/rule-tester.js';
-import { goodProject, testFixtureAndDocs } from './structure-projects.js';
+import { goodProject, testFixture } from './structure-projects.js';
 
 const BILLING = `flow: billing
 steps:
@@ -281,4 +281,4 @@ steps:
   ],
 });
 
-testFixtureAndDocs(rule);
+testFixture(rule);

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/unused-data.js';
 import { type RuleCase, testRule } from '../helpers/rule-tester.js';
-import { goodProject, testFixtureAndDocs } from './structure-projects.js';
+import { goodProject, testFixture } from './structure-projects.js';
 
 const valid: RuleCase[] = [
   goodProject,
@@ -98,4 +98,4 @@ steps:
   ],
 });
 
-testFixtureAndDocs(rule);
+testFixture(rule);
