@@ -339,6 +339,9 @@ function checkPage(rule: string): void {
     'one bad example',
   ).toHaveLength(1);
 
+  for (const e of examples.filter((x) => x.role !== 'bad'))
+    expect(marksOf(e, rule), `example ${e.index} (${e.role}) marks no line as reported`).toEqual([]);
+
   const [bad] = bads;
   const badFile = fileOf(bad, MAIN);
   const badProject = place(ctx, bad, MAIN, 'under');
