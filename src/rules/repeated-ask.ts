@@ -99,7 +99,9 @@ export default defineRule<{ across_flows: boolean }>({
     const sameKey = (d: DataDef) => (across ? `${d.name}\u0000${d.type}` : d.qid);
     const sameAs = new Map<string, Collector[]>();
     const asking = new Map<string, Set<string>>();
+    const collectorAt = new Map<string, Collector>();
     for (const c of collectors) {
+      collectorAt.set(c.step.qid, c);
       const list = sameAs.get(sameKey(c.data)) ?? [];
       list.push(c);
       sameAs.set(sameKey(c.data), list);
@@ -134,8 +136,18 @@ export default defineRule<{ across_flows: boolean }>({
         (e) =>
           !checked(e.from) && !isDeliberate(graph, e, asksAgain, first.data) && !meansAbandon(project, e),
       );
-      for (const second of sameAs.get(sameKey(first.data)) ?? []) {
-        if (!tree.has(second.step.qid)) continue;
+      // The second asks among the steps walked: from whichever list is the shorter (a corpus of
+      // many flows collecting `email` would otherwise look at every pair of them).
+      const wanted = sameKey(first.data);
+      const same = sameAs.get(wanted) ?? [];
+      const seconds =
+        same.length <= tree.size
+          ? same.filter((c) => tree.has(c.step.qid))
+          : [...tree.keys()].flatMap((qid) => {
+              const c = collectorAt.get(qid);
+              return c && sameKey(c.data) === wanted ? [c] : [];
+            });
+      for (const second of seconds) {
         if (checksValue(second.step, first.data)) continue;
         const ids = [...pathTo(fromEntry, first.step.qid), ...pathTo(tree, second.step.qid)];
         const key = `${second.data.qid}|${second.step.qid}`;
