@@ -50,28 +50,45 @@ export default defineRule({
   check(project) {
     const names = internalNames(project);
     const reports: Report[] = [];
+    // What a text shows depends on the text alone (and the project's names): found once per text,
+    // as a bot says the same sentences in many steps.
+    const shown = new Map<string, Shown | undefined>();
     for (const { text, pos } of distinctProjectTexts(project)) {
-      // A `{placeholder}` is filled in; its name is not what the customer reads.
-      // (Blanked to the same length, so a match's place is its place in the text.)
-      const prose = text.replace(/\{\s*[A-Za-z_][\w/-]*\s*\}/g, (m) => 'X'.repeat(m.length));
-      const found = (
-        [
-          ['note', NOTE.exec(prose)],
-          ['standIn', STAND_IN.exec(prose)],
-          ['machine', MACHINE.exec(prose) ?? TEMPLATE.exec(text)],
-        ] as const
-      ).find(([, m]) => m);
-      if (found) {
-        const [messageId, m] = found;
-        reports.push({ messageId, data: { quote: quoteAround(text, m!.index, m![0].length) }, at: pos });
-        continue;
+      let found = shown.get(text);
+      if (found === undefined && !shown.has(text)) {
+        found = internalIn(text, names);
+        shown.set(text, found);
       }
-      const id = (prose.match(/[\p{L}\p{N}_/-]+/gu) ?? []).find((w) => names.has(w));
-      if (id) reports.push({ messageId: 'id', data: { quote: id }, at: pos });
+      if (found) reports.push({ messageId: found.messageId, data: { quote: found.quote }, at: pos });
     }
     return reports;
   },
 });
+
+interface Shown {
+  messageId: 'note' | 'standIn' | 'machine' | 'id';
+  quote: string;
+}
+
+/** The internal or placeholder text a customer would read in `text`, if any. */
+function internalIn(text: string, names: Set<string>): Shown | undefined {
+  // A `{placeholder}` is filled in; its name is not what the customer reads.
+  // (Blanked to the same length, so a match's place is its place in the text.)
+  const prose = text.replace(/\{\s*[A-Za-z_][\w/-]*\s*\}/g, (m) => 'X'.repeat(m.length));
+  const found = (
+    [
+      ['note', NOTE.exec(prose)],
+      ['standIn', STAND_IN.exec(prose)],
+      ['machine', MACHINE.exec(prose) ?? TEMPLATE.exec(text)],
+    ] as const
+  ).find(([, m]) => m);
+  if (found) {
+    const [messageId, m] = found;
+    return { messageId, quote: quoteAround(text, m!.index, m![0].length) };
+  }
+  const id = (prose.match(/[\p{L}\p{N}_/-]+/gu) ?? []).find((w) => names.has(w));
+  return id ? { messageId: 'id', quote: id } : undefined;
+}
 
 /** A few words around a match, for the message. */
 function quoteAround(text: string, index: number, length: number): string {

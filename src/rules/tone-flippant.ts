@@ -96,7 +96,7 @@ export default defineRule({
       const def = project.intents.get(intent);
       if (!def || !isLoaded(project, def)) continue;
       for (const t of textsOf(firstMessage(graph, goto.qid))) {
-        const f = flippant(t.text);
+        const f = perText(project, 'flippant', t.text, flippant);
         const tone = f ? undefined : perText(project, 'tone', t.text, analyzeTone);
         if (!f && tone?.tone !== 'upbeat') continue;
         if (!once(t.pos)) continue;
@@ -113,7 +113,7 @@ export default defineRule({
     );
     for (const m of [...fallbacks, project.config.fallback?.say])
       for (const t of textsOf(m)) {
-        const f = flippant(t.text);
+        const f = perText(project, 'flippant', t.text, flippant);
         if (f && once(t.pos))
           reports.push({ messageId: 'fallbackFlippant', data: { evidence: f }, at: t.pos, evidence: [f] });
       }
