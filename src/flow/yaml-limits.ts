@@ -86,7 +86,41 @@ export function deepestInValue(value: unknown, max: number): { path: PathKey[]; 
   return undefined;
 }
 
-const TOKEN_START = new Set([' ', '\t', '[', '{', ',', ':', '-', '?']);
+const [SPACE, TAB, HASH, DQUOTE, SQUOTE, BACKSLASH, PIPE, GREATER] = [' ', '\t', '#', '"', "'", '\\', '|', '>'].map(
+  (c) => c.charCodeAt(0),
+);
+const [OPEN_SQUARE, OPEN_CURLY, CLOSE_SQUARE, CLOSE_CURLY] = ['[', '{', ']', '}'].map((c) => c.charCodeAt(0));
+
+/** How many characters `trimStart` would take off the start of a line (JavaScript's white space). */
+function leadingSpace(l: string): number {
+  let i = 0;
+  while (i < l.length && isWhiteSpace(l.charCodeAt(i))) i++;
+  return i;
+}
+
+// What String.prototype.trim takes off: WhiteSpace and LineTerminator of ECMA-262.
+function isWhiteSpace(c: number): boolean {
+  if (c === SPACE || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Does a token start at `i`: the line's first character, or one after a space, `[`, `{`, `,`, `:`, `-` or `?`. */
+function atToken(l: string, i: number): boolean {
+  if (i === 0) return true;
+  const b = l[i - 1];
+  return b === ' ' || b === '\t' || b === '[' || b === '{' || b === ',' || b === ':' || b === '-' || b === '?';
+}
 
 /**
  * Where the text of a YAML document nests deeper than `max` lists and maps, if it does: block
@@ -104,19 +138,19 @@ export function deepestInText(text: string, max: number): { line: number; column
     const l = lines[n];
     let i = 0;
     if (scalarIndent !== undefined) {
-      const indent = l.length - l.trimStart().length;
-      if (l.trim() === '' || indent > scalarIndent) continue;
+      const indent = leadingSpace(l);
+      if (indent === l.length || indent > scalarIndent) continue;
       scalarIndent = undefined;
     }
     let indent = 0;
     if (quote === undefined && flow === 0) {
-      const trimmed = l.trimStart();
-      if (trimmed === '' || trimmed.startsWith('#')) continue;
-      if (/^(---|\.\.\.)(\s|$)/.test(l)) {
+      const lead = leadingSpace(l);
+      if (lead === l.length || l.charCodeAt(lead) === HASH) continue;
+      if ((l[0] === '-' || l[0] === '.') && /^(---|\.\.\.)(\s|$)/.test(l)) {
         stack.length = 0;
         continue;
       }
-      indent = l.length - trimmed.length;
+      indent = lead;
       while (stack.length > 0 && stack[stack.length - 1] >= indent) stack.pop();
       stack.push(indent);
       i = indent;
@@ -131,28 +165,33 @@ export function deepestInText(text: string, max: number): { line: number; column
       }
     }
     for (; i < l.length; i++) {
-      const c = l[i];
+      const c = l.charCodeAt(i);
       if (quote === '"') {
-        if (c === '\\') i += 1;
-        else if (c === '"') quote = undefined;
+        if (c === BACKSLASH) i += 1;
+        else if (c === DQUOTE) quote = undefined;
         continue;
       }
       if (quote === "'") {
-        if (c === "'" && l[i + 1] === "'") i += 1;
-        else if (c === "'") quote = undefined;
+        if (c === SQUOTE && l.charCodeAt(i + 1) === SQUOTE) i += 1;
+        else if (c === SQUOTE) quote = undefined;
         continue;
       }
-      const atToken = i === 0 || TOKEN_START.has(l[i - 1]);
-      if (c === '#' && (i === 0 || l[i - 1] === ' ' || l[i - 1] === '\t')) break;
-      if ((c === '"' || c === "'") && atToken) quote = c;
-      else if ((c === '[' || c === '{') && (flow > 0 || atToken)) {
-        flow += 1;
-        if (stack.length + flow > max) return { line: n + 1, column: i + 1 };
-      } else if ((c === ']' || c === '}') && flow > 0) flow -= 1;
-      else if (
-        (c === '|' || c === '>') &&
+      // Most characters are none of these: the test of the one before is made only for these.
+      if (c === HASH) {
+        if (i === 0 || l.charCodeAt(i - 1) === SPACE || l.charCodeAt(i - 1) === TAB) break;
+      } else if (c === DQUOTE || c === SQUOTE) {
+        if (atToken(l, i)) quote = c === DQUOTE ? '"' : "'";
+      } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+        if (flow > 0 || atToken(l, i)) {
+          flow += 1;
+          if (stack.length + flow > max) return { line: n + 1, column: i + 1 };
+        }
+      } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) {
+        if (flow > 0) flow -= 1;
+      } else if (
+        (c === PIPE || c === GREATER) &&
         flow === 0 &&
-        atToken &&
+        atToken(l, i) &&
         /^[|>][0-9+-]*\s*(#.*)?$/.test(l.slice(i))
       ) {
         scalarIndent = indent;

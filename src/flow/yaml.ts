@@ -81,7 +81,7 @@ const TOO_MANY_ALIASES = `too many YAML aliases (more than ${MAX_ALIAS_COUNT} ex
  * and problems for everything the fast path handles, and `yaml`'s messages for syntax errors.
  */
 export function parseYamlFile(file: string, text: string): ParsedYaml {
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= MAX_FILE_BYTES) {
     const fast = parseFast(text, MAX_ALIAS_COUNT);
     if (fast) {
@@ -117,7 +117,7 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
 export function parseWithYaml(
   file: string,
   text: string,
-  bytes = new TextEncoder().encode(text).length,
+  bytes = Buffer.byteLength(text, 'utf8'),
 ): ParsedYaml {
   const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = lib();
   const problems: LoadProblem[] = [];
