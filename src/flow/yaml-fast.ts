@@ -113,6 +113,12 @@ export function parseFast(text: string, maxAliasCount: number): FastParse | unde
   }
 }
 
+/** Maps of at most this many keys are searched for a key rather than indexed. */
+const SMALL_MAP = 8;
+
+/** A key as the `yaml` path names it (a null key reads as "null"). */
+const keyName = (key: Scalar) => String(key.plainScalar ? plainValue(key.value) : key.value);
+
 const itemsOf = (n: YAMLNode) => (n as YAMLNode & { items: (YAMLNode | null)[] }).items;
 const isSpace = (c: number) => c === 0x20 || c === 0x09;
 
@@ -279,14 +285,21 @@ class FastFile {
   private findDuplicateKeys(node: YAMLNode | null | undefined): void {
     if (!node) return;
     if (node.kind === Kind.MAP) {
-      const seen = new Map<string, Range>();
-      for (const pair of node.mappings as YAMLNode[]) {
+      const pairs = node.mappings as YAMLNode[];
+      // The first key of each name; a map of a few keys is searched instead (most maps of a flow).
+      const seen = pairs.length > SMALL_MAP ? new Map<string, YAMLNode>() : undefined;
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i];
         const key = pair.key as Scalar;
-        const name = String(key.plainScalar ? plainValue(key.value) : key.value);
-        const here = this.range(key);
-        const first = seen.get(name);
-        if (first) this.duplicates.push({ name, here, first });
-        else seen.set(name, here);
+        const name = keyName(key);
+        let first: YAMLNode | undefined;
+        if (seen) {
+          first = seen.get(name);
+          if (!first) seen.set(name, key);
+        } else
+          for (let j = 0; j < i && !first; j++)
+            if (keyName(pairs[j].key as Scalar) === name) first = pairs[j].key as YAMLNode;
+        if (first) this.duplicates.push({ name, here: this.range(key), first: this.range(first) });
         this.findDuplicateKeys(pair.value);
       }
     } else if (node.kind === Kind.SEQ) {
@@ -425,23 +438,32 @@ class FastFile {
   }
 
   private pairOf(map: YAMLNode, key: PathKey): YAMLNode | undefined {
+    const pairs = map.mappings as YAMLNode[];
+    const name = String(key);
+    if (pairs.length <= SMALL_MAP) {
+      for (const p of pairs) if (keyName(p.key as Scalar) === name) return p;
+      return undefined;
+    }
     let index = this.pairIndex.get(map);
     if (!index) {
       index = new Map();
-      for (const p of map.mappings as YAMLNode[]) {
-        const k = p.key as Scalar;
-        const name = String(k.plainScalar ? plainValue(k.value) : k.value);
-        if (!index.has(name)) index.set(name, p);
+      for (const p of pairs) {
+        const k = keyName(p.key as Scalar);
+        if (!index.has(k)) index.set(k, p);
       }
       this.pairIndex.set(map, index);
     }
-    return index.get(String(key));
+    return index.get(name);
   }
 
-  /** The node at `path` (aliases followed on the way, not at the end), as the `yaml` path finds it. */
-  private nodeAt(path: readonly PathKey[]): FastNode | undefined {
+  /**
+   * The node at the first `length` keys of `path` (aliases followed on the way, not at the end), as
+   * the `yaml` path finds it.
+   */
+  private nodeAt(path: readonly PathKey[], length = path.length): FastNode | undefined {
     let node: FastNode | undefined = this.root;
-    for (const key of path) {
+    for (let i = 0; i < length; i++) {
+      const key = path[i];
       while (node && node.kind === Kind.ANCHOR_REF) node = node.value as YAMLNode | undefined;
       if (!node || node.kind === 'empty') return undefined;
       if (node.kind === Kind.MAP) {
@@ -460,13 +482,13 @@ class FastFile {
     // Walk up to the nearest node that exists, so a missing key points at its parent.
     for (let n = path.length; n >= 0; n--) {
       if ((key || n < path.length) && n > 0) {
-        const parent = this.nodeAt(path.slice(0, n - 1));
+        const parent = this.nodeAt(path, n - 1);
         if (parent && parent.kind === Kind.MAP) {
           const pair = this.pairOf(parent, path[n - 1]);
           if (pair) return this.range(pair.key as YAMLNode);
         }
       }
-      const node = this.nodeAt(path.slice(0, n));
+      const node = this.nodeAt(path, n);
       if (node) return this.range(node);
     }
     return this.range(this.root);

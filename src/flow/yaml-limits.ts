@@ -54,36 +54,41 @@ function noData(file: string, text: string, problem: LoadProblem): ParsedYaml {
 
 /**
  * The data path where `value` goes deeper than `max` lists and maps, or holds itself (a cycle made
- * with aliases), if it does. Walked without recursion.
+ * with aliases), if it does. The walk stops at depth `max + 1`, so its recursion is bounded by the
+ * limit, not by the data; items are visited last first, as the stack of an iterative walk would.
  */
 export function deepestInValue(value: unknown, max: number): { path: PathKey[]; cycle: boolean } | undefined {
-  interface Frame {
-    value: unknown;
-    depth: number;
-    key?: PathKey;
-    parent?: Frame;
-  }
-  const stack: Frame[] = [{ value, depth: 1 }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    const v = frame.value;
-    if (v === null || typeof v !== 'object') continue;
-    let cycle = false;
-    for (let f = frame.parent; f && !cycle; f = f.parent) cycle = f.value === v;
-    if (cycle || frame.depth > max) {
-      const path: PathKey[] = [];
-      for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) path.unshift(f.key);
-      return { path, cycle };
+  // The lists and maps from the root to the one visited, and the keys that lead to each.
+  const holders: object[] = [];
+  const path: PathKey[] = [];
+  let found: { path: PathKey[]; cycle: boolean } | undefined;
+  const visit = (v: unknown, depth: number): boolean => {
+    if (v === null || typeof v !== 'object') return false;
+    const cycle = holders.includes(v);
+    if (cycle || depth > max) {
+      found = { path: [...path], cycle };
+      return true;
     }
+    holders.push(v);
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++)
-        stack.push({ value: v[i], depth: frame.depth + 1, key: i, parent: frame });
+      for (let i = v.length - 1; i >= 0; i--) {
+        path.push(i);
+        if (visit(v[i], depth + 1)) return true;
+        path.pop();
+      }
     } else {
-      for (const [k, item] of Object.entries(v))
-        stack.push({ value: item, depth: frame.depth + 1, key: k, parent: frame });
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        path.push(keys[i]);
+        if (visit((v as Record<string, unknown>)[keys[i]], depth + 1)) return true;
+        path.pop();
+      }
     }
-  }
-  return undefined;
+    holders.pop();
+    return false;
+  };
+  visit(value, 1);
+  return found;
 }
 
 const [SPACE, TAB, HASH, DQUOTE, SQUOTE, BACKSLASH, PIPE, GREATER] = [' ', '\t', '#', '"', "'", '\\', '|', '>'].map(
