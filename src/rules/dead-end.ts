@@ -129,19 +129,21 @@ export default defineRule({
     // Loops of talking steps: a group that leads only to itself, with no question to wait on.
     const talking = [...tree.keys()].filter((q) => TALKING.has(graph.steps.get(q)?.kind ?? ''));
     const isTalking = new Set(talking);
-    const order = new Map([...tree.keys()].map((q, i) => [q, i]));
+    // The order steps are reached in, made only for a loop found (most groups are single steps).
+    let order: Map<string, number> | undefined;
     const next = (id: string) => (graph.out.get(id) ?? []).map((e) => e.to).filter((to) => isTalking.has(to));
     for (const comp of components(talking, next)) {
+      if (comp.length === 1 && !(graph.out.get(comp[0]) ?? []).some((e) => e.to === comp[0])) continue;
       const members = new Set(comp);
-      const selfLoop = comp.length === 1 && (graph.out.get(comp[0]) ?? []).some((e) => e.to === comp[0]);
-      if (comp.length === 1 && !selfLoop) continue;
       // A way out, even one to a step that does not exist (unknown-target reports that one).
       const leaves = comp.some((id) => {
         const step = graph.steps.get(id)!;
         return edgesOf(project, step).some((e) => !members.has(e.to));
       });
       if (leaves) continue;
-      const head = [...comp].sort((a, b) => order.get(a)! - order.get(b)!)[0];
+      order ??= new Map([...tree.keys()].map((q, i) => [q, i]));
+      const rank = order;
+      const head = [...comp].sort((a, b) => rank.get(a)! - rank.get(b)!)[0];
       const headStep = graph.steps.get(head)!;
       const loop = cycleFrom(graph, head, members)
         .map((q) => name(graph.steps.get(q)!, headStep))

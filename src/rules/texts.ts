@@ -1,5 +1,6 @@
 import { perProject } from '../analysis/memo.js';
 import type { Flow, Message, Pos, Project, SentimentLabel } from '../flow/types.js';
+import { PlaceSet } from './places.js';
 
 /** One text of a message, with its own position. */
 export interface MessageText {
@@ -70,13 +71,8 @@ function listTexts(project: Project): ProjectText[] {
  */
 export function distinctProjectTexts(project: Project): readonly ProjectText[] {
   return perProject(project, 'distinctProjectTexts', () => {
-    const done = new Set<string>();
-    return projectTexts(project).filter(({ pos }) => {
-      const key = `${pos.file}:${pos.line}:${pos.column}`;
-      if (done.has(key)) return false;
-      done.add(key);
-      return true;
-    });
+    const done = new PlaceSet();
+    return projectTexts(project).filter(({ pos }) => done.add(pos));
   });
 }
 

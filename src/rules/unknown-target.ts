@@ -1,17 +1,15 @@
 import { suggest } from '../analysis/text-distance.js';
 import type { Flow, Pos, Project, Target } from '../flow/types.js';
 import { defineRule } from './define.js';
+import { PlaceSet } from './places.js';
 import type { Report } from './types.js';
 
 /** Every step reference written in the project, once each (an inherited fallback `then` is the config's). */
 function targetsOf(project: Project): { target: Target; entry?: boolean }[] {
   const out: { target: Target; entry?: boolean }[] = [];
-  const seen = new Set<string>();
+  const seen = new PlaceSet();
   const add = (target: Target | undefined, entry = false) => {
-    if (!target) return;
-    const key = `${target.pos.file}:${target.pos.line}:${target.pos.column}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (!target || !seen.add(target.pos)) return;
     out.push({ target, entry });
   };
   const { config } = project;
