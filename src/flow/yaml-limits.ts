@@ -91,10 +91,19 @@ export function deepestInValue(value: unknown, max: number): { path: PathKey[]; 
   return found;
 }
 
-const [SPACE, TAB, HASH, DQUOTE, SQUOTE, BACKSLASH, PIPE, GREATER] = [' ', '\t', '#', '"', "'", '\\', '|', '>'].map(
-  (c) => c.charCodeAt(0),
-);
-const [OPEN_SQUARE, OPEN_CURLY, CLOSE_SQUARE, CLOSE_CURLY] = ['[', '{', ']', '}'].map((c) => c.charCodeAt(0));
+// Character codes of the scan.
+const SPACE = 0x20; // ' '
+const TAB = 0x09;
+const HASH = 0x23; // '#'
+const DQUOTE = 0x22; // '"'
+const SQUOTE = 0x27; // "'"
+const BACKSLASH = 0x5c;
+const PIPE = 0x7c; // '|'
+const GREATER = 0x3e; // '>'
+const OPEN_SQUARE = 0x5b; // '['
+const CLOSE_SQUARE = 0x5d; // ']'
+const OPEN_CURLY = 0x7b; // '{'
+const CLOSE_CURLY = 0x7d; // '}'
 
 /** How many characters `trimStart` would take off the start of a line (JavaScript's white space). */
 function leadingSpace(l: string): number {
@@ -124,7 +133,9 @@ function isWhiteSpace(c: number): boolean {
 function atToken(l: string, i: number): boolean {
   if (i === 0) return true;
   const b = l[i - 1];
-  return b === ' ' || b === '\t' || b === '[' || b === '{' || b === ',' || b === ':' || b === '-' || b === '?';
+  return (
+    b === ' ' || b === '\t' || b === '[' || b === '{' || b === ',' || b === ':' || b === '-' || b === '?'
+  );
 }
 
 /**
