@@ -197,6 +197,76 @@ export function entryTree(project: Project): Map<string, Edge | undefined> {
 }
 
 /**
+ * The steps of a graph numbered in the order of `graph.steps`, with the edges out of and into each
+ * as ranges of flat arrays: the walks below follow numbers and arrays instead of looking every
+ * step up by its id in a Map or Set (at 100k steps those lookups were most of a walk's time).
+ * Built once per graph, which is not changed after it is built.
+ */
+interface Numbering {
+  ids: string[];
+  index: Map<string, number>;
+  /** The edges out of step `i` are `outEdges[outStart[i] .. outStart[i + 1]]`, to `outTo[...]`. */
+  outStart: Int32Array;
+  outTo: Int32Array;
+  outEdges: Edge[];
+  /** The edges into step `i`, in the order of `graph.out`: `inEdges[inStart[i] .. inStart[i + 1]]`, from `inFrom[...]`. */
+  inStart: Int32Array;
+  inFrom: Int32Array;
+  inEdges: Edge[];
+}
+
+const numberings = new WeakMap<StepGraph, Numbering>();
+
+function numbering(graph: StepGraph): Numbering {
+  let n = numberings.get(graph);
+  if (n) return n;
+  const ids = [...graph.steps.keys()];
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
+  const outStart = new Int32Array(ids.length + 1);
+  const outEdges: Edge[] = [];
+  const toOf: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    outStart[i] = outEdges.length;
+    for (const e of graph.out.get(ids[i]) ?? []) {
+      const to = index.get(e.to);
+      if (to === undefined) continue;
+      outEdges.push(e);
+      toOf.push(to);
+    }
+  }
+  outStart[ids.length] = outEdges.length;
+  const outTo = Int32Array.from(toOf);
+  // Edges into each step, grouped by step in the order they come in `graph.out` (counted, then placed).
+  const inOrder: Edge[] = [];
+  const inFromOf: number[] = [];
+  const inToOf: number[] = [];
+  for (const edges of graph.out.values())
+    for (const e of edges) {
+      const to = index.get(e.to);
+      const from = index.get(e.from);
+      if (to === undefined || from === undefined) continue;
+      inOrder.push(e);
+      inFromOf.push(from);
+      inToOf.push(to);
+    }
+  const inStart = new Int32Array(ids.length + 1);
+  for (const to of inToOf) inStart[to + 1]++;
+  for (let i = 0; i < ids.length; i++) inStart[i + 1] += inStart[i];
+  const fill = inStart.slice(0, ids.length);
+  const inFrom = new Int32Array(inOrder.length);
+  const inEdges: Edge[] = new Array(inOrder.length);
+  for (let k = 0; k < inOrder.length; k++) {
+    const at = fill[inToOf[k]]++;
+    inFrom[at] = inFromOf[k];
+    inEdges[at] = inOrder[k];
+  }
+  n = { ids, index, outStart, outTo, outEdges, inStart, inFrom, inEdges };
+  numberings.set(graph, n);
+  return n;
+}
+
+/**
  * Breadth-first search from the roots. Returns, for every reachable step, the edge it was first
  * reached by (undefined for a root), so `pathTo` gives a shortest path.
  */
@@ -205,19 +275,29 @@ export function searchFrom(
   roots: string[] = graph.roots,
   follow: (e: Edge) => boolean = () => true,
 ): Map<string, Edge | undefined> {
+  const { ids, index, outStart, outTo, outEdges } = numbering(graph);
   const seen = new Map<string, Edge | undefined>();
-  const queue: string[] = [];
+  const reached = new Uint8Array(ids.length);
+  const queue: number[] = [];
   for (const r of roots) {
-    if (!seen.has(r)) {
+    const i = index.get(r);
+    if (i === undefined) {
+      // A root that is not a step is reached, and leads nowhere.
+      if (!seen.has(r)) seen.set(r, undefined);
+    } else if (!reached[i]) {
+      reached[i] = 1;
       seen.set(r, undefined);
-      queue.push(r);
+      queue.push(i);
     }
   }
-  for (let i = 0; i < queue.length; i++) {
-    for (const e of graph.out.get(queue[i]) ?? []) {
-      if (!seen.has(e.to) && follow(e)) {
-        seen.set(e.to, e);
-        queue.push(e.to);
+  for (let q = 0; q < queue.length; q++) {
+    const i = queue[q];
+    for (let k = outStart[i]; k < outStart[i + 1]; k++) {
+      const to = outTo[k];
+      if (!reached[to] && follow(outEdges[k])) {
+        reached[to] = 1;
+        seen.set(ids[to], outEdges[k]);
+        queue.push(to);
       }
     }
   }
@@ -249,47 +329,35 @@ export function stepsThatReach(
   goal: (s: Step) => boolean,
   follow?: (e: Edge) => boolean,
 ): Set<string> {
-  const incoming = follow ? incomingEdges(graph, follow) : allIncoming(graph);
-  const found = new Set<string>();
-  const queue: string[] = [];
-  for (const s of graph.steps.values())
+  const { ids, inStart, inFrom, inEdges } = numbering(graph);
+  const found = new Uint8Array(ids.length);
+  const queue: number[] = [];
+  let i = 0;
+  for (const s of graph.steps.values()) {
     if (goal(s)) {
-      found.add(s.qid);
-      queue.push(s.qid);
+      found[i] = 1;
+      queue.push(i);
     }
-  for (let i = 0; i < queue.length; i++) {
-    for (const e of incoming.get(queue[i]) ?? []) {
-      if (!found.has(e.from)) {
-        found.add(e.from);
-        queue.push(e.from);
+    i++;
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const at = queue[q];
+    for (let k = inStart[at]; k < inStart[at + 1]; k++) {
+      const from = inFrom[k];
+      if (!found[from] && (!follow || follow(inEdges[k]))) {
+        found[from] = 1;
+        queue.push(from);
       }
     }
   }
-  return found;
+  return new Set(queue.map((n) => ids[n]));
 }
 
-/** The edges into each step, among those `follow` accepts. */
-function incomingEdges(graph: StepGraph, follow: (e: Edge) => boolean): Map<string, Edge[]> {
-  const incoming = new Map<string, Edge[]>();
-  for (const edges of graph.out.values())
-    for (const e of edges) {
-      if (!follow(e)) continue;
-      const list = incoming.get(e.to);
-      if (list) list.push(e);
-      else incoming.set(e.to, [e]);
-    }
-  return incoming;
-}
-
-// Every edge into each step, built once per graph: several rules walk the graph backwards.
-const incomingOf = new WeakMap<StepGraph, Map<string, Edge[]>>();
-function allIncoming(graph: StepGraph): Map<string, Edge[]> {
-  let incoming = incomingOf.get(graph);
-  if (!incoming) {
-    incoming = incomingEdges(graph, () => true);
-    incomingOf.set(graph, incoming);
-  }
-  return incoming;
+/** The edges into a step (every edge of the graph, as `graph.out` holds them). */
+export function edgesInto(graph: StepGraph, qid: string): readonly Edge[] {
+  const { index, inStart, inEdges } = numbering(graph);
+  const i = index.get(qid);
+  return i === undefined ? [] : inEdges.slice(inStart[i], inStart[i + 1]);
 }
 
 /** One step on a path that proves a finding (`greet → ask_order → ask_email`). */

@@ -1,4 +1,11 @@
-import { entryTree, pathTo, projectGraph, stepsThatReach, toPathSteps } from '../analysis/graph.js';
+import {
+  edgesInto,
+  entryTree,
+  pathTo,
+  projectGraph,
+  stepsThatReach,
+  toPathSteps,
+} from '../analysis/graph.js';
 import {
   HUMAN_INTENT,
   leadsStraightToPerson,
@@ -87,12 +94,12 @@ export default defineRule({
     const bad = stepsThatReach(graph, (s) => !resolving.has(s.qid));
     const isBad = (qid: string) => !person.has(qid) && bad.has(qid);
     const roots = new Set(graph.roots);
-    const enteredFromSafety = new Set<string>();
-    for (const p of tree.keys())
-      if (!isBad(p)) for (const e of graph.out.get(p) ?? []) enteredFromSafety.add(e.to);
+    // Entered from a reachable step that still has a way to a person.
+    const enteredFromSafety = (qid: string) =>
+      edgesInto(graph, qid).some((e) => tree.has(e.from) && !isBad(e.from));
     for (const qid of tree.keys()) {
       // Report where the way to a person is lost: a root, or a step entered from one that had it.
-      if (!isBad(qid) || reported.has(qid) || !(roots.has(qid) || enteredFromSafety.has(qid))) continue;
+      if (!isBad(qid) || reported.has(qid) || !(roots.has(qid) || enteredFromSafety(qid))) continue;
       const step = graph.steps.get(qid)!;
       reports.push({
         messageId: 'noWayOut',
