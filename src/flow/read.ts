@@ -1,7 +1,7 @@
 // Small readers of parsed YAML values that never throw on unexpected shapes: the schema reports
 // those, and the model leaves them out. The readers of model parts (messages, targets, conditions,
 // routes, intents) are shared by flow files and the config.
-import { parseCondition } from './conditions.js';
+import { type ParsedCondition, parseCondition } from './conditions.js';
 import type {
   Condition,
   IntentDef,
@@ -84,11 +84,23 @@ export function readTarget(
   return { raw, qid: qualifyTarget(raw, flow), pos: p.posAt(at) };
 }
 
+// The conditions of the flow being built, each source parsed once: a flow says `tries > 2` in many
+// branches. The parse is read-only data, shared by the conditions of the same source.
+let conditionsOf: string | undefined;
+let conditions = new Map<string, ParsedCondition>();
+
 export function readCondition(p: ParsedYaml, at: PathKey[], v: unknown, flow: string | undefined): Condition {
   const pos = p.posAt(at);
-  const qualify = (n: string) => (flow ? `${flow}/${n}` : n);
   if (typeof v === 'string') {
-    const parsed = parseCondition(v, qualify);
+    if (flow !== conditionsOf) {
+      conditionsOf = flow;
+      conditions = new Map();
+    }
+    let parsed = conditions.get(v);
+    if (!parsed) {
+      parsed = parseCondition(v, (n: string) => (flow ? `${flow}/${n}` : n));
+      conditions.set(v, parsed);
+    }
     if (parsed.error !== undefined) return { source: v, error: parsed.error, pos };
     return { source: v, logic: parsed.logic, names: parsed.names, comparisons: parsed.comparisons, pos };
   }
