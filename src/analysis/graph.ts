@@ -213,6 +213,30 @@ interface Numbering {
   inStart: Int32Array;
   inFrom: Int32Array;
   inEdges: Edge[];
+  /** Marks of the walk in progress (`marks[i] === stamp`): one array for all walks, not one each. */
+  marks?: Uint32Array;
+  stamp: number;
+  walking: boolean;
+}
+
+/**
+ * Run `walk` with marks for the steps, all unmarked at the start: step `i` is marked when
+ * `marks[i] === stamp`. A graph keeps one array of marks for its walks (many rules walk a few steps
+ * of a large graph, many times); a walk inside a walk gets its own.
+ */
+function withMarks<T>(n: Numbering, walk: (marks: Uint32Array, stamp: number) => T): T {
+  if (n.walking) return walk(new Uint32Array(n.ids.length), 1);
+  if (!n.marks || n.stamp === 0xffffffff) {
+    n.marks = new Uint32Array(n.ids.length);
+    n.stamp = 0;
+  }
+  n.stamp += 1;
+  n.walking = true;
+  try {
+    return walk(n.marks, n.stamp);
+  } finally {
+    n.walking = false;
+  }
 }
 
 const numberings = new WeakMap<StepGraph, Numbering>();
@@ -261,7 +285,7 @@ function numbering(graph: StepGraph): Numbering {
     inFrom[at] = inFromOf[k];
     inEdges[at] = inOrder[k];
   }
-  n = { ids, index, outStart, outTo, outEdges, inStart, inFrom, inEdges };
+  n = { ids, index, outStart, outTo, outEdges, inStart, inFrom, inEdges, stamp: 0, walking: false };
   numberings.set(graph, n);
   return n;
 }
@@ -275,33 +299,34 @@ export function searchFrom(
   roots: string[] = graph.roots,
   follow: (e: Edge) => boolean = () => true,
 ): Map<string, Edge | undefined> {
-  const { ids, index, outStart, outTo, outEdges } = numbering(graph);
-  const seen = new Map<string, Edge | undefined>();
-  const reached = new Uint8Array(ids.length);
-  const queue: number[] = [];
-  for (const r of roots) {
-    const i = index.get(r);
-    if (i === undefined) {
-      // A root that is not a step is reached, and leads nowhere.
-      if (!seen.has(r)) seen.set(r, undefined);
-    } else if (!reached[i]) {
-      reached[i] = 1;
-      seen.set(r, undefined);
-      queue.push(i);
+  const n = numbering(graph);
+  const { ids, index, outStart, outTo, outEdges } = n;
+  return withMarks(n, (marks, stamp) => {
+    const seen = new Map<string, Edge | undefined>();
+    const queue: number[] = [];
+    for (const r of roots) {
+      const i = index.get(r);
+      if (i === undefined) {
+        // A root that is not a step is reached, and leads nowhere.
+        if (!seen.has(r)) seen.set(r, undefined);
+      } else if (marks[i] !== stamp) {
+        marks[i] = stamp;
+        seen.set(r, undefined);
+        queue.push(i);
+      }
     }
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const i = queue[q];
-    for (let k = outStart[i]; k < outStart[i + 1]; k++) {
-      const to = outTo[k];
-      if (!reached[to] && follow(outEdges[k])) {
-        reached[to] = 1;
+    for (let q = 0; q < queue.length; q++) {
+      const i = queue[q];
+      for (let k = outStart[i]; k < outStart[i + 1]; k++) {
+        const to = outTo[k];
+        if (marks[to] === stamp || !follow(outEdges[k])) continue;
+        marks[to] = stamp;
         seen.set(ids[to], outEdges[k]);
         queue.push(to);
       }
     }
-  }
-  return seen;
+    return seen;
+  });
 }
 
 /** Steps reachable from the roots. */
@@ -329,28 +354,30 @@ export function stepsThatReach(
   goal: (s: Step) => boolean,
   follow?: (e: Edge) => boolean,
 ): Set<string> {
-  const { ids, inStart, inFrom, inEdges } = numbering(graph);
-  const found = new Uint8Array(ids.length);
-  const queue: number[] = [];
-  let i = 0;
-  for (const s of graph.steps.values()) {
-    if (goal(s)) {
-      found[i] = 1;
-      queue.push(i);
+  const n = numbering(graph);
+  const { ids, inStart, inFrom, inEdges } = n;
+  return withMarks(n, (marks, stamp) => {
+    const queue: number[] = [];
+    let i = 0;
+    for (const s of graph.steps.values()) {
+      if (goal(s)) {
+        marks[i] = stamp;
+        queue.push(i);
+      }
+      i++;
     }
-    i++;
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const at = queue[q];
-    for (let k = inStart[at]; k < inStart[at + 1]; k++) {
-      const from = inFrom[k];
-      if (!found[from] && (!follow || follow(inEdges[k]))) {
-        found[from] = 1;
-        queue.push(from);
+    for (let q = 0; q < queue.length; q++) {
+      const at = queue[q];
+      for (let k = inStart[at]; k < inStart[at + 1]; k++) {
+        const from = inFrom[k];
+        if (marks[from] !== stamp && (!follow || follow(inEdges[k]))) {
+          marks[from] = stamp;
+          queue.push(from);
+        }
       }
     }
-  }
-  return new Set(queue.map((n) => ids[n]));
+    return new Set(queue.map((n) => ids[n]));
+  });
 }
 
 /** The edges into a step (every edge of the graph, as `graph.out` holds them). */
