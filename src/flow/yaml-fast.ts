@@ -119,6 +119,32 @@ const SMALL_MAP = 8;
 /** A key as the `yaml` path names it (a null key reads as "null"). */
 const keyName = (key: Scalar) => String(key.plainScalar ? plainValue(key.value) : key.value);
 
+/** Does `key` read as `name`? (`keyName(key) === name`, without typing a plain word first.) */
+function keyIs(key: Scalar, name: string): boolean {
+  const v = key.value;
+  if (!key.plainScalar || !mayNotBeString(v)) return v === name;
+  return String(plainValue(v)) === name;
+}
+
+/** Could plainValue read this plain scalar as something else than the string itself? */
+function mayNotBeString(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (
+    s.length === 0 ||
+    c === 0x7e ||
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x2e ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x6e ||
+    c === 0x4e ||
+    c === 0x74 ||
+    c === 0x54 ||
+    c === 0x66 ||
+    c === 0x46
+  );
+}
+
 const itemsOf = (n: YAMLNode) => (n as YAMLNode & { items: (YAMLNode | null)[] }).items;
 const isSpace = (c: number) => c === 0x20 || c === 0x09;
 
@@ -298,7 +324,7 @@ class FastFile {
           if (!first) seen.set(name, key);
         } else
           for (let j = 0; j < i && !first; j++)
-            if (keyName(pairs[j].key as Scalar) === name) first = pairs[j].key as YAMLNode;
+            if (keyIs(pairs[j].key as Scalar, name)) first = pairs[j].key as YAMLNode;
         if (first) this.duplicates.push({ name, here: this.range(key), first: this.range(first) });
         this.findDuplicateKeys(pair.value);
       }
@@ -441,7 +467,7 @@ class FastFile {
     const pairs = map.mappings as YAMLNode[];
     const name = String(key);
     if (pairs.length <= SMALL_MAP) {
-      for (const p of pairs) if (keyName(p.key as Scalar) === name) return p;
+      for (const p of pairs) if (keyIs(p.key as Scalar, name)) return p;
       return undefined;
     }
     let index = this.pairIndex.get(map);
