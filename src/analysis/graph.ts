@@ -250,30 +250,45 @@ function numbering(graph: StepGraph): Numbering {
   const outStart = new Int32Array(ids.length + 1);
   const outEdges: Edge[] = [];
   const toOf: number[] = [];
+  const fromOf: number[] = [];
+  // Whether `graph.out` lists the steps in the order of `graph.steps`, each step's edges from it
+  // (as buildGraph makes it): then the edges into each step come in the order of the edges out.
+  let inStepOrder = graph.out.size === ids.length;
   for (let i = 0; i < ids.length; i++) {
     outStart[i] = outEdges.length;
     for (const e of graph.out.get(ids[i]) ?? []) {
+      if (e.from !== ids[i]) inStepOrder = false;
       const to = index.get(e.to);
       if (to === undefined) continue;
       outEdges.push(e);
       toOf.push(to);
+      fromOf.push(i);
     }
   }
   outStart[ids.length] = outEdges.length;
   const outTo = Int32Array.from(toOf);
+  if (inStepOrder) {
+    let i = 0;
+    for (const qid of graph.out.keys()) if (qid !== ids[i++]) inStepOrder = false;
+  }
   // Edges into each step, grouped by step in the order they come in `graph.out` (counted, then placed).
-  const inOrder: Edge[] = [];
-  const inFromOf: number[] = [];
-  const inToOf: number[] = [];
-  for (const edges of graph.out.values())
-    for (const e of edges) {
-      const to = index.get(e.to);
-      const from = index.get(e.from);
-      if (to === undefined || from === undefined) continue;
-      inOrder.push(e);
-      inFromOf.push(from);
-      inToOf.push(to);
-    }
+  let inOrder = outEdges;
+  let inFromOf = fromOf;
+  let inToOf = toOf;
+  if (!inStepOrder) {
+    inOrder = [];
+    inFromOf = [];
+    inToOf = [];
+    for (const edges of graph.out.values())
+      for (const e of edges) {
+        const to = index.get(e.to);
+        const from = index.get(e.from);
+        if (to === undefined || from === undefined) continue;
+        inOrder.push(e);
+        inFromOf.push(from);
+        inToOf.push(to);
+      }
+  }
   const inStart = new Int32Array(ids.length + 1);
   for (const to of inToOf) inStart[to + 1]++;
   for (let i = 0; i < ids.length; i++) inStart[i + 1] += inStart[i];
