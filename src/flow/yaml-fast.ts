@@ -152,12 +152,17 @@ class FastFile {
   private readonly anchors = new Map<YAMLNode, AnchorData>();
   private readonly pairIndex = new WeakMap<YAMLNode, Map<string, YAMLNode>>();
   private readonly duplicates: FastParse['duplicates'] = [];
+  /** The keys of the last `nodeAt` walk, and the node after each (see nodeAt). */
+  private readonly walkedKeys: PathKey[] = [];
+  private readonly walked: FastNode[];
 
   constructor(
     private readonly text: string,
     private readonly root: YAMLNode,
     private readonly maxAliasCount: number,
-  ) {}
+  ) {
+    this.walked = [root];
+  }
 
   result(): FastParse {
     const value = this.toJS(this.root);
@@ -487,8 +492,17 @@ class FastFile {
    * the `yaml` path finds it.
    */
   private nodeAt(path: readonly PathKey[], length = path.length): FastNode | undefined {
-    let node: FastNode | undefined = this.root;
-    for (let i = 0; i < length; i++) {
+    // Positions are asked for in the order the model is built, so a path mostly begins as the one
+    // before it did (`steps`, a step, ...): the walk goes on from the last walk's node where the
+    // keys part, not from the root. `walked[i]` is the node after the first i keys of `walkedKeys`.
+    const keys = this.walkedKeys;
+    const walked = this.walked;
+    let i = 0;
+    while (i < length && i < keys.length && keys[i] === path[i]) i++;
+    keys.length = i;
+    walked.length = i + 1;
+    let node: FastNode | undefined = walked[i];
+    for (; i < length; i++) {
       const key = path[i];
       while (node && node.kind === Kind.ANCHOR_REF) node = node.value as YAMLNode | undefined;
       if (!node || node.kind === 'empty') return undefined;
@@ -500,6 +514,8 @@ class FastFile {
         node = (itemsOf(node) as YAMLNode[])[key];
         if (!node) return undefined;
       } else return undefined;
+      keys.push(key);
+      walked.push(node);
     }
     return node;
   }
