@@ -1,5 +1,8 @@
 // Start-up: `tact --version` and `tact lint` of one small flow, each against `node -e 0`, in turn
-// (A B A B ...) with the ratio taken pair by pair, medians.
+// (A B A B ...) with the ratio taken pair by pair, medians. bin/tact.js keeps V8's code cache of
+// each command (written after its first run, in the temp folder): the warm-up runs write it, as a
+// user's first run does, and the figures with a target are of the runs after. The same lint with
+// no cache (NODE_DISABLE_COMPILE_CACHE=1: every run as a first run) is shown beside them.
 //
 //   npm run build && node bench/startup.js
 import path from 'node:path';
@@ -19,6 +22,10 @@ export async function benchStartup({ work = path.join(root, 'bench/.work'), runs
   const lint = await runPaired(['node', BIN, 'lint', path.join(small, 'flows/f0001.flow.yaml')], node, {
     runs,
   });
+  const cold = await runPaired(['node', BIN, 'lint', path.join(small, 'flows/f0001.flow.yaml')], node, {
+    runs,
+    env: { NODE_DISABLE_COMPILE_CACHE: '1' },
+  });
   const ms = (s) => Math.round(s * 1000);
   return [
     row('node -e 0 (the yardstick)', ms(version.b), 'ms', '', undefined),
@@ -36,6 +43,15 @@ export async function benchStartup({ work = path.join(root, 'bench/.work'), runs
       {
         spread: lint.spread,
       },
+    ),
+    row('tact lint of one small flow, no code cache (a first run)', ms(cold.a), 'ms', '', undefined),
+    row(
+      'tact lint of one small flow, no code cache / node -e 0',
+      Number(cold.ratio.toFixed(2)),
+      '×',
+      '',
+      undefined,
+      { spread: cold.spread },
     ),
   ];
 }

@@ -20,6 +20,7 @@ import { lintAndCompile } from './compile.js';
 import { liveTerminal } from './io.js';
 import { addProjectOptions, type ProjectOptions, parseCount } from './options.js';
 import { holdSignals } from './process-guards.js';
+import { loadScreen } from './screens.js';
 
 export interface ChatCommandOptions extends ProjectOptions {
   world?: string;
@@ -200,11 +201,11 @@ function turnRecord(n: number, t: ChatTurn, said: string | undefined) {
 /** TTY: the ink app; resolves when the user leaves or the bot stops. */
 async function chatInTerminal(conversation: Conversation, bot: Bot): Promise<void> {
   // Loaded only here, so piped runs (and CI) never start React.
-  const [{ render }, { createElement }, { ChatApp }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/chat.js'),
-  ]);
+  const {
+    ink: { render },
+    react: { createElement },
+    screen: { ChatApp },
+  } = await loadScreen('chat');
   const title = safeLine(`tact chat · ${bot.file.bot?.name ?? bot.name}`);
   const onInterrupt = () => {
     process.exitCode = 130;

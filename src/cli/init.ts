@@ -16,6 +16,7 @@ import {
 } from './init-templates.js';
 import { liveTerminal, writeOutput } from './io.js';
 import { oneOf } from './options.js';
+import { loadScreen } from './screens.js';
 
 interface InitOptions {
   name?: string;
@@ -120,11 +121,11 @@ function nameProblem(name: string): string | undefined {
 /** The questions on a terminal (ink); resolves with the answers, or throws when the user left. */
 async function ask(where: string, defaults: StarterChoices): Promise<StarterChoices> {
   // Loaded only here, so runs without a terminal (CI) never start React.
-  const [{ render }, { createElement }, { InitApp }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/init.js'),
-  ]);
+  const {
+    ink: { render },
+    react: { createElement },
+    screen: { InitApp },
+  } = await loadScreen('init');
   let result: StarterChoices | undefined;
   let interrupted = false;
   const app = render(

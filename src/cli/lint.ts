@@ -86,23 +86,29 @@ Examples:
       // rule scratch): V8's default lets the heap grow to two or three times what is live before it
       // collects, which at 100k steps was 745 MB of peak memory for 300 MB live (bench/README.md).
       setFlagsFromString(`--heap-growing-percent=${LINT_HEAP_GROWING_PERCENT}`);
-      const cache = opts.cache ? (opts.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
-      const report = lint(paths, { config: opts.config, rules: opts.rule, cache, ignore: opts.ignore });
-      printWarnings(report.project);
-      const color = useColor(Boolean(opts.output));
-      let text = formatLintReport(report, opts.format, { color });
-      if (
-        !opts.quiet &&
-        !opts.output &&
-        report.findings.length === 0 &&
-        (opts.format === 'stylish' || opts.format === 'compact')
-      ) {
-        const n = report.files.length;
-        text = `✓ ${n} file${n === 1 ? '' : 's'} checked: no problems\n`;
+      try {
+        const cache = opts.cache ? (opts.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
+        const report = lint(paths, { config: opts.config, rules: opts.rule, cache, ignore: opts.ignore });
+        printWarnings(report.project);
+        const color = useColor(Boolean(opts.output));
+        let text = formatLintReport(report, opts.format, { color });
+        if (
+          !opts.quiet &&
+          !opts.output &&
+          report.findings.length === 0 &&
+          (opts.format === 'stylish' || opts.format === 'compact')
+        ) {
+          const n = report.files.length;
+          text = `✓ ${n} file${n === 1 ? '' : 's'} checked: no problems\n`;
+        }
+        if (opts.quiet && opts.format === 'stylish') text = text.replace(/\n*✖ \d+ problems?.*\n?$/s, '\n');
+        emit(text, opts.output, { inputs: projectInputs(report.project) });
+        process.exitCode = lintExitCode(report, opts.failOn, opts.maxWarnings);
+      } finally {
+        // Back to V8's default: bin/tact.js keeps a code cache only under the flags a run starts
+        // with (V8 refuses a cache made under other flags).
+        setFlagsFromString('--heap-growing-percent=0');
       }
-      if (opts.quiet && opts.format === 'stylish') text = text.replace(/\n*✖ \d+ problems?.*\n?$/s, '\n');
-      emit(text, opts.output, { inputs: projectInputs(report.project) });
-      process.exitCode = lintExitCode(report, opts.failOn, opts.maxWarnings);
     });
 }
 

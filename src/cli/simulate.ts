@@ -17,6 +17,7 @@ import { lintAndCompile } from './compile.js';
 import { liveTerminal, projectInputs, useColor, writeOutput } from './io.js';
 import { addProjectOptions, oneOf, type ProjectOptions, parseCount } from './options.js';
 import { onInterrupt } from './process-guards.js';
+import { loadScreen } from './screens.js';
 import { addModelOptions, type ModelCommandOptions, modelEngineOptions } from './simulate-model.js';
 
 export interface SimulateCommandOptions extends ProjectOptions, ModelCommandOptions {
@@ -295,11 +296,11 @@ async function startLiveView(
   opts: SimulateCommandOptions,
 ): Promise<{ onEvent: (e: RunEvent) => void; stop: () => Promise<void> }> {
   // Loaded only here, so CI and piped runs never start React.
-  const [{ render }, { createElement }, { LiveRun, SimulationView }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/simulate.js'),
-  ]);
+  const {
+    ink: { render },
+    react: { createElement },
+    screen: { LiveRun, SimulationView },
+  } = await loadScreen('simulate');
   const run = new LiveRun();
   const conversations = target.personas.length * opts.runs;
   const title = `tact simulate · ${target.bot.name} · ${engine} · ${conversations} conversation${conversations === 1 ? '' : 's'}`;

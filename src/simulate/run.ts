@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Persona } from '../flow/types.js';
+import { WORKER_URL } from '../own-files.js';
 import type { Bot } from '../runtime/index.js';
 import { runConversation } from './conversation.js';
 import { botRouteKeys } from './coverage.js';
@@ -160,8 +161,6 @@ export async function simulate(
   return { report, errors: results.filter((r) => r.outcome === 'error'), interrupted: notRun > 0 };
 }
 
-/** The compiled worker entry beside this module (absent when running from TypeScript sources). */
-const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Below this many conversations a worker costs more to start than it saves. */
 const CONVERSATIONS_PER_WORKER = 100;
 
