@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FlowCache } from './flow/load.js';
@@ -18,9 +18,11 @@ interface Entry {
   hash: string;
   /**
    * The flow as built from it (`v8.serialize`, which keeps Maps and shared objects, and reads back
-   * several times faster than JSON with a reviver), or null when none could be built.
+   * several times faster than JSON with a reviver): its bytes, or where they are in the cache file
+   * read at the start (`[start, length]` after the index, read when needed), or null when none
+   * could be built.
    */
-  flow: Uint8Array | null;
+  flow: Uint8Array | [number, number] | null;
   /** Steps whose fallback says tact.config.yaml's default message (that very object: see `relink`). */
   configSay: string[];
   problems: LoadProblem[];
@@ -30,6 +32,13 @@ interface Entry {
 
 /** An entry as the file's index holds it: its flow as `[start, length]` in the bytes after the index. */
 type StoredEntry = Omit<Entry, 'flow'> & { flow: [number, number] | null };
+
+/** The cache file read at the start, open: its flows are read from it one by one, when needed. */
+interface OpenCacheFile {
+  fd: number;
+  /** Where the flows' bytes start. */
+  base: number;
+}
 
 /**
  * The index of the cache file. The file is: the index's length (4 bytes, little-endian), the index
@@ -77,24 +86,33 @@ export class LintCache implements FlowCache {
   private config: Config | undefined;
   /** Whether the cache to write differs from the one read (else `save` leaves the file as it is). */
   private changed = true;
+  /**
+   * The file read, kept open rather than read whole: at 100k steps it is about 90 MB, most of it
+   * flows of files that changed or that a run never asks for.
+   */
+  private file: OpenCacheFile | undefined;
 
   constructor(
     readonly location: string,
     private readonly overrides: Record<string, SeveritySetting> = {},
   ) {
+    let fd: number | undefined;
     try {
-      const { index, flows } = decodeCacheFile(readFileSync(location));
+      fd = openSync(location, 'r');
+      const head = Buffer.alloc(4);
+      readExactly(fd, head, 0);
+      const index = deserialize(readExactly(fd, Buffer.alloc(head.readUInt32LE(0)), 4)) as CacheIndex;
       if (index?.format === CACHE_FORMAT && index.files instanceof Map && typeof index.key === 'string') {
-        for (const [file, e] of index.files)
-          this.old.set(file, {
-            ...e,
-            flow: e.flow ? flows.subarray(e.flow[0], e.flow[0] + e.flow[1]) : null,
-          });
+        for (const [file, e] of index.files) this.old.set(file, e);
         this.key = index.key;
         this.changed = false;
+        this.file = { fd, base: 4 + head.readUInt32LE(0) };
+        fd = undefined;
       }
     } catch {
       // No cache yet, or one that cannot be read: start afresh.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -114,7 +132,7 @@ export class LintCache implements FlowCache {
     let flow: Flow | undefined;
     if (entry.flow !== null) {
       try {
-        flow = deserialize(entry.flow) as Flow;
+        flow = deserialize(this.bytes(entry.flow)) as Flow;
       } catch {
         return undefined;
       }
@@ -165,32 +183,55 @@ export class LintCache implements FlowCache {
     }
   }
 
-  /** Write the cache (atomically: a temp file renamed into place). */
+  /** A flow's bytes: its own, or read from the cache file read at the start. */
+  private bytes(flow: Uint8Array | [number, number]): Uint8Array {
+    if (!Array.isArray(flow)) return flow;
+    if (!this.file) throw new Error('the cache file is closed');
+    return readExactly(this.file.fd, Buffer.alloc(flow[1]), this.file.base + flow[0]);
+  }
+
+  /** Write the cache (atomically: a temp file renamed into place), and close the one read. */
   save(): void {
-    // A warm run where nothing changed (the same files, all read from the cache) has nothing to
-    // write: serializing the whole cache again was as large as the file (about 90 MB at 100k steps).
-    if (!this.changed && this.next.size === this.old.size) return;
+    try {
+      // A warm run where nothing changed (the same files, all read from the cache) has nothing to
+      // write: serializing the whole cache again was as large as the file (about 90 MB at 100k steps).
+      if (!this.changed && this.next.size === this.old.size) return;
+      this.write();
+    } finally {
+      if (this.file) closeSync(this.file.fd);
+      this.file = undefined;
+    }
+  }
+
+  private write(): void {
     const files = new Map<string, StoredEntry>();
-    const flows: Uint8Array[] = [];
+    const flows: (Uint8Array | [number, number])[] = [];
     let at = 0;
     for (const [file, e] of this.next) {
-      files.set(file, { ...e, flow: e.flow ? [at, e.flow.length] : null });
+      const length = e.flow === null ? 0 : Array.isArray(e.flow) ? e.flow[1] : e.flow.length;
+      files.set(file, { ...e, flow: e.flow ? [at, length] : null });
       if (e.flow) {
         flows.push(e.flow);
-        at += e.flow.length;
+        at += length;
       }
     }
     mkdirSync(path.dirname(path.resolve(this.location)), { recursive: true });
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {
-      // Written piece by piece: one buffer of the whole file would be another copy of every flow.
+      // Written piece by piece: one buffer of the whole file would be another copy of every flow. A
+      // flow kept from the file read is copied from it, one at a time.
       const fd = openSync(tmp, 'w');
       try {
-        for (const chunk of encodeCacheFile({ format: CACHE_FORMAT, key: this.key, files }, flows))
-          writeSync(fd, chunk);
+        const [length, head] = encodeCacheFile({ format: CACHE_FORMAT, key: this.key, files }, []);
+        writeSync(fd, length);
+        writeSync(fd, head);
+        for (const flow of flows) writeSync(fd, this.bytes(flow));
       } finally {
         closeSync(fd);
       }
+      // The file read is closed before it is replaced (Windows does not rename over an open file).
+      if (this.file) closeSync(this.file.fd);
+      this.file = undefined;
       renameSync(tmp, this.location);
     } finally {
       rmSync(tmp, { force: true });
@@ -208,4 +249,15 @@ export class LintCache implements FlowCache {
       if (fb) fb.say = shared;
     }
   }
+}
+
+/** Read `into.length` bytes at `position`, or throw: a cache file cut short is no cache. */
+function readExactly(fd: number, into: Buffer, position: number): Buffer {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new Error('the cache file ends early');
+    done += n;
+  }
+  return into;
 }

@@ -82,4 +82,19 @@ describe('lint --cache', () => {
     expect(findingsOf(dir, cache)).toEqual(findingsOf(dir));
     expect(decodeCacheFile(readFileSync(cache)).index.format).toBe(3);
   });
+
+  it('a cache file cut short (its flows are read when needed) is no cache: the same findings, and a whole file after', () => {
+    const dir = example();
+    const cache = path.join(dir, '.tactcache');
+    const clean = findingsOf(dir);
+    findingsOf(dir, cache);
+    const whole = readFileSync(cache);
+    writeFileSync(cache, whole.subarray(0, whole.length - 100));
+    expect(findingsOf(dir, cache)).toEqual(clean);
+    // Written whole again: every flow the index names is inside the file.
+    const { index, flows } = decodeCacheFile(readFileSync(cache));
+    const ends = [...index.files.values()].map((e) => (e.flow ? e.flow[0] + e.flow[1] : 0));
+    expect(Math.max(...ends)).toBe(flows.length);
+    expect(findingsOf(dir, cache)).toEqual(clean);
+  });
 });
