@@ -4,9 +4,10 @@
 // command runs is a good part of its start-up (`tact lint` of one small flow: bench/README.md).
 // The cache is one file per command in NODE_COMPILE_CACHE, else a folder of this user's in the
 // temp folder, named by the bundle's size and time, Node's version and the platform; it is written once,
-// after the first run of that command, whole or not at all, and V8 refuses one that does not fit.
+// after the first run of that command, whole or not at all (and the command's caches of other
+// builds are removed then), and V8 refuses one that does not fit.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off. Whatever goes wrong with the cache, the command runs.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ const cacheFile = (() => {
   // length, V8 version or set of flags.
   const { size, mtimeMs } = statSync(bundle);
   const key = `${size}-${Math.round(mtimeMs)}-${process.version}-${process.arch}`;
-  return { dir, file: path.join(dir, `${command}-${key}.bin`), uid };
+  return { dir, file: path.join(dir, `${command}-${key}.bin`), prefix: `${command}-`, uid };
 })();
 
 let cachedData;
@@ -49,6 +50,15 @@ if (cacheFile && (!cachedData || script.cachedDataRejected))
       const temp = `${cacheFile.file}.${process.pid}.tmp`;
       writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
       renameSync(temp, cacheFile.file);
+      // The caches of this command made for other builds of tact (or other Node versions) are
+      // of no more use: removed, so upgrades do not pile them up in the temp folder.
+      for (const name of readdirSync(cacheFile.dir))
+        if (
+          name.startsWith(cacheFile.prefix) &&
+          name.endsWith('.bin') &&
+          name !== path.basename(cacheFile.file)
+        )
+          rmSync(path.join(cacheFile.dir, name), { force: true });
     } catch {
       // a read-only or full disk: run without a cache next time too
     }

@@ -1,7 +1,7 @@
 // bin/tact.js runs the CLI bundle from V8's code cache (one file per command in NODE_COMPILE_CACHE,
 // else a folder of the user's in the temp folder): written once after a command's first run, used
 // by the next, refused by V8 when it does not fit, never in the way of the command itself.
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,19 @@ describe('the code cache of bin/tact.js', () => {
     expect(readdirSync(dir).sort()).toEqual([
       files[0],
       expect.stringMatching(/^rules-\d+-\d+-v[\d.]+-\w+\.bin$/),
+    ]);
+  }, 60_000);
+
+  it("writing a command's cache removes that command's caches of other builds, and no other", async () => {
+    const dir = path.join(tmp, 'upgraded');
+    mkdirSync(dir, { recursive: true });
+    for (const old of ['lint-123-456-v20.0.0-x64.bin', 'rules-123-456-v20.0.0-x64.bin', 'notes.txt'])
+      writeFileSync(path.join(dir, old), 'from an older tact');
+    await lintIn(dir);
+    expect(readdirSync(dir).sort()).toEqual([
+      expect.stringMatching(/^lint-\d+-\d+-v[\d.]+-\w+\.bin$/),
+      'notes.txt',
+      'rules-123-456-v20.0.0-x64.bin',
     ]);
   }, 60_000);
 
