@@ -124,10 +124,28 @@ function workingCopy(state: State): State {
   };
 }
 
-// A bot file is not changed while it runs (loadBot gives a prepared copy), so its candidates can be kept.
-const candidateCache = new WeakMap<BotFile, WeakMap<BotStep, Candidate[]>>();
-/** The intents a step can route on (candidateIntents), worked out once per step of a bot. */
-const candidateIntentCache = new WeakMap<BotFile, WeakMap<BotStep, ReadonlySet<string>>>();
+type PerStep<T> = WeakMap<BotFile, WeakMap<BotStep, T>>;
+const candidateCache: PerStep<Candidate[]> = new WeakMap();
+/** The intents a step can route on (candidateIntents). */
+const candidateIntentCache: PerStep<ReadonlySet<string>> = new WeakMap();
+
+/**
+ * `make()` once per step of a bot, kept in `memo`: a bot file is not changed while it runs (loadBot
+ * gives a prepared copy), so what is worked out from a step can be kept.
+ */
+function perStep<T>(memo: PerStep<T>, bot: BotFile, st: BotStep, make: () => T): T {
+  let steps = memo.get(bot);
+  if (!steps) {
+    steps = new WeakMap();
+    memo.set(bot, steps);
+  }
+  let value = steps.get(st);
+  if (value === undefined) {
+    value = make();
+    steps.set(st, value);
+  }
+  return value;
+}
 
 /** One call of `step`: a working copy of the state and the output so far. */
 class Run {
@@ -377,17 +395,7 @@ class Run {
 
   /** The routing candidates of an ask step (routing.ts), worked out once per step of a bot. */
   candidates(st: BotStep): Candidate[] {
-    let perStep = candidateCache.get(this.bot);
-    if (!perStep) {
-      perStep = new WeakMap();
-      candidateCache.set(this.bot, perStep);
-    }
-    let cached = perStep.get(st);
-    if (!cached) {
-      cached = askCandidates(askRoutingOf(this.bot, st));
-      perStep.set(st, cached);
-    }
-    return cached;
+    return perStep(candidateCache, this.bot, st, () => askCandidates(askRoutingOf(this.bot, st)));
   }
 
   /** A reply nothing matched: re-ask, or after `max` failed tries go to the fallback's `then`. */
@@ -458,20 +466,12 @@ class Run {
    * among them keeps an intent of another flow from taking a reply meant for this step.
    */
   candidateIntents(st: BotStep): ReadonlySet<string> {
-    let perStep = candidateIntentCache.get(this.bot);
-    if (!perStep) {
-      perStep = new WeakMap();
-      candidateIntentCache.set(this.bot, perStep);
-    }
-    let out = perStep.get(st);
-    if (!out) {
+    return perStep(candidateIntentCache, this.bot, st, () => {
       const set = new Set<string>(['human']);
       for (const [id, def] of Object.entries(this.bot.intents ?? {})) if (def?.sensitive) set.add(id);
       for (const intent of testedIntents(this.candidates(st))) if (intent !== ARE_YOU_A_BOT) set.add(intent);
-      out = set;
-      perStep.set(st, out);
-    }
-    return out;
+      return set;
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../e2e/helpers.js';
 
@@ -30,4 +30,13 @@ export function codeBlocks(file: string): Block[] {
     });
   }
   return blocks;
+}
+
+/** The Markdown files under `dir` (relative to the repo), leaving out the folders `skip` names. */
+export function markdownFiles(dir: string, skip: (folder: string) => boolean = () => false): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return skip(rel) ? [] : markdownFiles(rel, skip);
+    return e.name.endsWith('.md') ? [rel] : [];
+  });
 }

@@ -27,6 +27,13 @@ function tactLines(file: string, where: (line: number) => boolean = () => true):
     .filter((l) => l.startsWith('tact '));
 }
 
+/** A copy of the example project (flows/, with its personas) in a folder of its own. */
+function exampleCopy(name: string): string {
+  const project = path.join(tmp, name);
+  cpSync(path.join(ROOT, 'flows'), path.join(project, 'flows'), { recursive: true });
+  return project;
+}
+
 /** Run each line in `cwd`, in order; the exit code and stderr of each. */
 async function runAll(lines: string[], cwd: string) {
   const results: { line: string; exitCode: number; stderr: string; printed: boolean }[] = [];
@@ -51,8 +58,7 @@ describe('the tact commands of the docs run as written', () => {
       'tact simulate flows',
       'tact simulate flows --runs 20 --report sim-report',
     ]);
-    const project = path.join(tmp, 'example');
-    cpSync(path.join(ROOT, 'flows'), path.join(project, 'flows'), { recursive: true });
+    const project = exampleCopy('example');
     const results = await runAll(lines, project);
     expect(results).toEqual(
       lines.map((line) => ({
@@ -94,8 +100,7 @@ describe('the tact commands of the docs run as written', () => {
       'tact simulate flows --shard 2/2 --report shard-2',
       'tact simulate merge shard-1 shard-2 --report sim-report',
     ]);
-    const project = path.join(tmp, 'simulation');
-    cpSync(path.join(ROOT, 'flows'), path.join(project, 'flows'), { recursive: true });
+    const project = exampleCopy('simulation');
     expect((await runInProcess(['compile', 'flows', '-o', 'dist/bot.json'], { cwd: project })).exitCode).toBe(
       0,
     );

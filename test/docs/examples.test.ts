@@ -10,28 +10,16 @@
 // test/docs/rule-pages.test.ts: every example of a page against the page's rule (the bad example
 // reported on the lines it marks, the fixed ones clean, the silenced ones silenced, the configs
 // valid).
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { lint } from '../../src/lint.js';
 import { ROOT } from '../e2e/helpers.js';
-import { codeBlocks } from './blocks.js';
+import { codeBlocks, markdownFiles } from './blocks.js';
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? dir === 'docs' && e.name === 'rules'
-        ? []
-        : markdownFiles(`${dir}/${e.name}`)
-      : e.name.endsWith('.md')
-        ? [`${dir}/${e.name}`]
-        : [],
-  );
-}
-
-const FILES = ['README.md', ...markdownFiles('docs')];
+const FILES = ['README.md', ...markdownFiles('docs', (folder) => folder === 'docs/rules')];
 const CONFIG_KEYS = new Set(
   Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'schemas/config.schema.json'), 'utf8')).properties),
 );

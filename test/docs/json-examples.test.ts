@@ -16,14 +16,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { STARTER_SCRIPTS, TACT_DEPENDENCY } from '../../src/cli/init-templates.js';
 import { compile } from '../../src/compile/index.js';
 import { ROOT } from '../e2e/helpers.js';
-import { type Block, codeBlocks } from './blocks.js';
+import { type Block, codeBlocks, markdownFiles } from './blocks.js';
 import { differences } from './partial.js';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownFiles(`${dir}/${e.name}`) : e.name.endsWith('.md') ? [`${dir}/${e.name}`] : [],
-  );
-}
 
 const CHECKED_BY_THEIR_OWN_TEST = new Set(['docs/output-formats.md', 'docs/simulation.md']);
 const BLOCKS = [

@@ -1,15 +1,10 @@
 // Every relative link of README.md and docs/**/*.md names a file or folder that exists, and a
 // `#fragment` into a Markdown file names one of its headings (GitHub's anchors).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../e2e/helpers.js';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownFiles(`${dir}/${e.name}`) : e.name.endsWith('.md') ? [`${dir}/${e.name}`] : [],
-  );
-}
+import { markdownFiles } from './blocks.js';
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to dashes. */
 function anchor(heading: string): string {

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/rules/types.js';
 import { ROOT } from '../e2e/helpers.js';
+import { config as personaConfig, flow as personaFlow } from '../rules/persona-refs-project.js';
 import {
   contextLines,
   type Example,
@@ -126,45 +127,7 @@ steps:
   'internal-text': project({}),
   'message-length': project({ channel: 'sms' }),
   'person-promise': project({}),
-  'persona-refs': {
-    files: {
-      'tact.config.yaml': `entry: orders/greet
-handlers:
-  - intent: human
-    goto: orders/handoff
-`,
-      'flows/orders.flow.yaml': `flow: orders
-data:
-  order_id:
-    type: text
-  shipped:
-    type: boolean
-steps:
-  greet:
-    say: Hi, I'm Sam, a virtual assistant.
-    next: ask_order
-  ask_order:
-    ask: What's your order number?
-    collect: order_id
-    next: lookup
-  lookup:
-    action: find_order
-    sets: [shipped]
-    next: decide
-  decide:
-    branch:
-      - if: shipped == true
-        goto: done
-      - else: handoff
-  done:
-    say: It's on its way.
-    end: resolved
-  handoff:
-    say: Connecting you with a person.
-    handoff: true
-`,
-    },
-  },
+  'persona-refs': { files: { 'tact.config.yaml': personaConfig, 'flows/orders.flow.yaml': personaFlow } },
   'personal-data-unmarked': project({}),
   readability: project({}),
   // The bad example elides `ask_email`. The payment flow collects the card digits that the

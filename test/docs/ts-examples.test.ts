@@ -2,19 +2,13 @@
 // `tact` and `tact/runtime` resolve to the built declarations the package's `exports` name
 // (dist/index.d.ts, dist/runtime/index.d.ts; `npm test` builds first), with strict TypeScript. An
 // example may use `text`, the content of a compiled bot file, which the examples read from disk.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../e2e/helpers.js';
-import { codeBlocks } from './blocks.js';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownFiles(`${dir}/${e.name}`) : e.name.endsWith('.md') ? [`${dir}/${e.name}`] : [],
-  );
-}
+import { codeBlocks, markdownFiles } from './blocks.js';
 
 const BLOCKS = ['README.md', ...markdownFiles('docs')].flatMap((f) =>
   codeBlocks(f).filter((b) => b.lang === 'ts'),

@@ -3,43 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/persona-refs.js';
 import { type RuleCase, runRule, testRule } from '../helpers/rule-tester.js';
-
-const config = `entry: orders/greet
-handlers:
-  - intent: human
-    goto: orders/handoff
-`;
-
-const flow = `flow: orders
-data:
-  order_id:
-    type: text
-  shipped:
-    type: boolean
-steps:
-  greet:
-    say: Hi, I'm Sam, a virtual assistant.
-    next: ask_order
-  ask_order:
-    ask: What's your order number?
-    collect: order_id
-    next: lookup
-  lookup:
-    action: find_order
-    sets: [shipped]
-    next: decide
-  decide:
-    branch:
-      - if: shipped == true
-        goto: done
-      - else: handoff
-  done:
-    say: It's on its way.
-    end: resolved
-  handoff:
-    say: Connecting you with a person.
-    handoff: true
-`;
+import { config, flow } from './persona-refs-project.js';
 
 const persona = (body: string) => `persona: sam
 mood: calm
