@@ -70,6 +70,17 @@ export function commandOf(args: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
+/** What `tact --help` says of the environment variables tact reads. */
+export const ENVIRONMENT_HELP = `
+Environment:
+  NO_COLOR, FORCE_COLOR        no colour, or colour even into a pipe (stylish output)
+  CI, CONTINUOUS_INTEGRATION   in CI: no live screens (chat line by line, simulate a line per
+                               conversation, init asks nothing)
+  OLLAMA_HOST                  the Ollama server of simulate --engine ollama, when no --host
+  NODE_COMPILE_CACHE           where bin/tact.js keeps V8's code cache of each command (default: a
+                               folder of yours in the temp folder); NODE_DISABLE_COMPILE_CACHE=1: none
+  TACT_DATA_DIR                the labelled data of npm run eval and npm run bench (development)`;
+
 /**
  * Build the `tact` program. The commands named in `load` are registered in full (their options,
  * help and action); the others only by name and description, enough for `tact --help`.
@@ -83,6 +94,7 @@ export async function buildProgram(load: readonly string[] = COMMANDS.map((c) =>
     )
     .version(TOOL_VERSION, '-v, --version')
     .option('--debug', 'print stack traces and timings on errors')
+    .addHelpText('after', ENVIRONMENT_HELP)
     .exitOverride()
     .configureOutput({
       outputError: (str, write) => write(`tact: ${str.replace(/^error: /, '').trimEnd()} (see --help)\n`),

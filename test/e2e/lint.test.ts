@@ -4,7 +4,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildProgram, COMMANDS } from '../../src/cli/main.js';
+import { buildProgram, COMMANDS, ENVIRONMENT_HELP } from '../../src/cli/main.js';
 import { lint } from '../../src/lint.js';
 import { formatLintReport } from '../../src/report/index.js';
 import { asExpected, fixtureDir, lintFixture, readExpected } from '../helpers/fixtures.js';
@@ -230,6 +230,28 @@ describe('tact rules and --help', () => {
     for (const rule of rules) expect(existsSync(path.join(ROOT, rule.docs)), rule.docs).toBe(true);
   });
 
+  it('--help names the environment variables tact reads, and each is read where it says', () => {
+    const names = [...new Set(ENVIRONMENT_HELP.match(/\b[A-Z][A-Z_]*[A-Z]\b/g))];
+    expect(names).toEqual([
+      'NO_COLOR',
+      'FORCE_COLOR',
+      'CI',
+      'CONTINUOUS_INTEGRATION',
+      'OLLAMA_HOST',
+      'NODE_COMPILE_CACHE',
+      'NODE_DISABLE_COMPILE_CACHE',
+      'TACT_DATA_DIR',
+    ]);
+    const sources = (dir: string): string[] =>
+      readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(`${dir}/${e.name}`) : /\.tsx?$/.test(e.name) ? [`${dir}/${e.name}`] : [],
+      );
+    const code = [...sources('src'), 'bin/tact.js', 'scripts/data-dir.js']
+      .map((f) => readFileSync(path.join(ROOT, f), 'utf8').replace(ENVIRONMENT_HELP, ''))
+      .join('\n');
+    for (const name of names) expect(code, name).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
   it('every command has complete --help', async () => {
     const top = await tact(['--help']);
     expect(top.exitCode).toBe(0);
@@ -237,6 +259,7 @@ describe('tact rules and --help', () => {
       .map((m) => m[1])
       .filter((c) => c !== 'help');
     expect(commands).toEqual(COMMANDS.map((c) => c.name));
+    expect(top.stdout.endsWith(`${ENVIRONMENT_HELP}\n`)).toBe(true);
     const lintHelp = await tact(['lint', '--help']);
     expect(lintHelp.exitCode).toBe(0);
     expect(lintHelp.stdout).toMatch(/^Usage: tact lint /);
